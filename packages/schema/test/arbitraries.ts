@@ -1,0 +1,193 @@
+// fast-check arbitraries that produce events valid in shape (not necessarily by the rules).
+import fc from 'fast-check';
+import {
+  actorKinds,
+  actorRoles,
+  actorSides,
+  type ConflictEvent,
+  datePrecisions,
+  disorderTypes,
+  eventCategories,
+  eventSubTypes,
+  locationPrecisions,
+  ploverCategories,
+  sourceKinds,
+} from '../src/index.ts';
+
+const text = fc.string({ minLength: 1, maxLength: 30 });
+const count = fc.nat({ max: 100_000 });
+const isoDate = fc
+  .date({
+    min: new Date('1989-01-01T00:00:00Z'),
+    max: new Date('2030-12-31T00:00:00Z'),
+    noInvalidDate: true,
+  })
+  .map((date) => date.toISOString().slice(0, 10));
+const isoDateTime = fc
+  .date({
+    min: new Date('1989-01-01T00:00:00Z'),
+    max: new Date('2030-12-31T00:00:00Z'),
+    noInvalidDate: true,
+  })
+  .map((date) => date.toISOString());
+const iso3 = fc.constantFrom('SYR', 'RUS', 'UKR', 'NGA', 'MEX', 'IND', 'COL', 'MMR');
+
+function optional<T>(arbitrary: fc.Arbitrary<T>) {
+  return fc.option(arbitrary, { nil: undefined });
+}
+
+// Optional keys are omitted, never set to undefined: exactOptionalPropertyTypes and JSON agree.
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
+}
+
+const figure = fc.record({ best: count, low: optional(count), high: optional(count) }).map(compact);
+
+export const arbitraryEvent: fc.Arbitrary<ConflictEvent> = fc
+  .record({
+    id: text,
+    date: fc
+      .record({
+        start: isoDate,
+        end: isoDate,
+        precision: fc.constantFrom(...datePrecisions),
+        sourcePrecision: optional(
+          fc.record({
+            scheme: fc.constantFrom('acled-time-precision' as const, 'ucdp-date-prec' as const),
+            code: fc.integer({ min: 1, max: 5 }),
+          }),
+        ),
+      })
+      .map(compact),
+    location: fc
+      .record({
+        country: optional(fc.oneof(iso3, fc.constant('none' as const))),
+        admin1: optional(text),
+        place: optional(text),
+        description: optional(text),
+        point: optional(
+          fc.record({
+            lat: fc.double({ min: -90, max: 90, noNaN: true }),
+            lon: fc.double({ min: -180, max: 180, noNaN: true }),
+          }),
+        ),
+        precision: fc.constantFrom(...locationPrecisions),
+      })
+      .map(compact),
+    type: fc
+      .record({
+        category: optional(fc.constantFrom(...eventCategories)),
+        subType: optional(fc.constantFrom(...eventSubTypes)),
+        disorder: optional(fc.uniqueArray(fc.constantFrom(...disorderTypes), { minLength: 1 })),
+        cameo: optional(
+          fc.record({
+            eventCode: fc.stringMatching(/^\d{2,4}$/),
+            rootCode: fc.constantFrom('01', '14', '18', '19', '20'),
+            quadClass: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const),
+            goldstein: fc.double({ min: -10, max: 10, noNaN: true }),
+          }),
+        ),
+        plover: optional(
+          fc.record({
+            category: fc.constantFrom(...ploverCategories),
+            modes: fc.array(text, { maxLength: 2 }),
+          }),
+        ),
+      })
+      .map(compact),
+    actors: fc.array(
+      fc
+        .record({
+          name: text,
+          side: fc.constantFrom(...actorSides),
+          role: fc.constantFrom(...actorRoles),
+          kind: fc.constantFrom(...actorKinds),
+          unidentified: optional(fc.constant(true as const)),
+          country: optional(iso3),
+          ids: optional(fc.record({ ucdp: count }).map(compact)),
+        })
+        .map(compact),
+      { maxLength: 4 },
+    ),
+    fatalities: fc.oneof(
+      fc.constant({ known: false as const }),
+      fc
+        .record({
+          known: fc.constant(true as const),
+          best: count,
+          low: optional(count),
+          high: optional(count),
+          breakdown: optional(
+            fc.record({ sideA: optional(count), civilians: optional(count) }).map(compact),
+          ),
+        })
+        .map(compact),
+    ),
+    sources: fc.array(
+      fc
+        .record({
+          name: text,
+          kind: fc.constantFrom(...sourceKinds),
+          url: optional(fc.webUrl()),
+          published: optional(isoDate),
+          claim: optional(
+            fc.record({ fatalities: optional(figure), attribution: optional(text) }).map(compact),
+          ),
+        })
+        .map(compact),
+      { maxLength: 3 },
+    ),
+    civilianTargeting: optional(fc.boolean()),
+    notes: optional(fc.string()),
+    tags: optional(fc.array(text, { maxLength: 3 })),
+    provenance: fc
+      .record({
+        dataset: fc.constantFrom('acled', 'ucdp-ged', 'gdelt', 'manual'),
+        recordId: optional(text),
+        modified: optional(isoDateTime),
+        unmapped: optional(
+          fc.dictionary(
+            fc.string({ minLength: 1, maxLength: 10 }),
+            fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null)),
+          ),
+        ),
+      })
+      .map(compact),
+  })
+  .map((event) => compact(event) as ConflictEvent);
+
+/** A small event valid in shape and by every rule, for tests to change one thing at a time. */
+export function sampleEvent(): ConflictEvent {
+  return {
+    id: 'test:1',
+    date: { start: '2016-08-01', end: '2016-08-01', precision: 'day' },
+    location: {
+      country: 'SYR',
+      admin1: 'Aleppo',
+      place: 'Aleppo',
+      point: { lat: 36.2021, lon: 37.1343 },
+      precision: 'place',
+    },
+    type: { category: 'battles', subType: 'armed-clash', disorder: ['political-violence'] },
+    actors: [
+      {
+        name: 'Military Forces of Syria',
+        side: 'a',
+        role: 'primary',
+        kind: 'state-forces',
+        country: 'SYR',
+      },
+      { name: 'Fateh al-Sham Front', side: 'b', role: 'primary', kind: 'rebel-group' },
+    ],
+    fatalities: { known: true, best: 4, low: 4, high: 6 },
+    sources: [
+      { name: 'SANA', kind: 'news-agency', claim: { fatalities: { best: 4 } } },
+      {
+        name: 'Syrian Observatory for Human Rights',
+        kind: 'ngo-monitor',
+        claim: { fatalities: { best: 6 } },
+      },
+    ],
+    provenance: { dataset: 'manual' },
+  };
+}

@@ -3,13 +3,14 @@
 export * from './crosswalks/acled-event-types.ts';
 export * from './crosswalks/acled-inter-codes.ts';
 export * from './crosswalks/cameo.ts';
-export * from './crosswalks/category-crosswalk.ts';
+export type { CategoryCrosswalkRow } from './crosswalks/category-crosswalk.ts';
 export * from './crosswalks/plover.ts';
 export * from './crosswalks/precision.ts';
 export * from './crosswalks/ucdp-violence-types.ts';
 export * from './dataset.ts';
 export * from './event.ts';
 export { toJsonPointer } from './json-pointer.ts';
+export { type PublishedSchema, publishedSchemas, schemaBaseUri, toPublishedJsonSchema } from './json-schema.ts';
 export { eventRules } from './rules/event-rules.ts';
 export type { Rule, RuleContext, RuleFinding } from './rules/rule.ts';
 export { type ShapeIssueCode, shapeIssueCodes } from './shape-issues.ts';

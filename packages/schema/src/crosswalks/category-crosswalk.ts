@@ -44,10 +44,3 @@ export function crosswalkRow<Code extends string | number>(
   if (target.note) row.note = target.note;
   return row;
 }
-
-/** Indexes rows by code for lookups; codes are unique within one table. */
-export function indexRows<Code extends string | number>(
-  rows: readonly CategoryCrosswalkRow<Code>[],
-): ReadonlyMap<Code, CategoryCrosswalkRow<Code>> {
-  return new Map(rows.map((row) => [row.code, row]));
-}

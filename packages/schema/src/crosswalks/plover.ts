@@ -167,16 +167,16 @@ export const ploverModeRows: readonly (CategoryCrosswalkRow<string> & {
 
 const categoryRows = new Map(ploverCategoryRows.map((row) => [row.code, row]));
 
-/** Maps a PLOVER category and its modes: the first mode that decides wins, else the category. */
+/**
+ * Maps a PLOVER category and its modes: a mode that decides the core category wins, then a
+ * mode that narrows the candidates, then the category itself.
+ */
 export function mapPloverCoding(
   category: PloverCategory,
   modes: readonly string[] = [],
 ): CategoryCrosswalkRow<string> | undefined {
-  for (const mode of modes) {
-    const row = ploverModeRows.find(
-      (entry) => entry.code === mode && entry.ploverCategory === category,
-    );
-    if (row) return row;
-  }
-  return categoryRows.get(category);
+  const matched = ploverModeRows.filter(
+    (entry) => entry.ploverCategory === category && modes.includes(entry.code),
+  );
+  return matched.find((row) => row.category !== undefined) ?? matched[0] ?? categoryRows.get(category);
 }

@@ -10,7 +10,12 @@ export * from './crosswalks/ucdp-violence-types.ts';
 export * from './dataset.ts';
 export * from './event.ts';
 export { toJsonPointer } from './json-pointer.ts';
-export { type PublishedSchema, publishedSchemas, schemaBaseUri, toPublishedJsonSchema } from './json-schema.ts';
+export {
+  type PublishedSchema,
+  publishedSchemas,
+  schemaBaseUri,
+  toPublishedJsonSchema,
+} from './json-schema.ts';
 export { eventRules } from './rules/event-rules.ts';
 export type { Rule, RuleContext, RuleFinding } from './rules/rule.ts';
 export { type ShapeIssueCode, shapeIssueCodes } from './shape-issues.ts';

@@ -4,7 +4,12 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { ConflictEventSchema, DatasetSchema, publishedSchemas, toPublishedJsonSchema } from '../src/index.ts';
+import {
+  ConflictEventSchema,
+  DatasetSchema,
+  publishedSchemas,
+  toPublishedJsonSchema,
+} from '../src/index.ts';
 import { arbitraryEvent, sampleEvent } from './arbitraries.ts';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
@@ -17,81 +22,114 @@ const schemaOf = (name: string) => {
 const ajvEvent = ajv.compile(schemaOf('conflict-event'));
 const ajvDataset = ajv.compile(schemaOf('dataset'));
 
-type Mutation = [name: string, change: (event: Record<string, any>) => void];
+type Json = Record<string, unknown>;
+type Mutation = [name: string, change: (event: Json) => void];
+
+// Walks to the parent of a dotted path ("actors.0.kind") inside a JSON copy of an event.
+function parentOf(event: Json, path: string): [Json, string] {
+  const keys = path.split('.');
+  const last = keys.pop() as string;
+  let node: Json = event;
+  for (const key of keys) node = node[key] as Json;
+  return [node, last];
+}
+const set = (path: string, value: unknown) => (event: Json) => {
+  const [node, key] = parentOf(event, path);
+  node[key] = value;
+};
+const remove = (path: string) => (event: Json) => {
+  const [node, key] = parentOf(event, path);
+  delete node[key];
+};
 
 // Each makes the sample event invalid in exactly one way.
 const mutations: Mutation[] = [
-  ['id missing', (e) => delete e.id],
-  ['id empty', (e) => (e.id = '')],
-  ['id a number', (e) => (e.id = 42)],
-  ['unknown top-level key', (e) => (e.fatalites = 3)],
-  ['date missing', (e) => delete e.date],
-  ['date start not ISO', (e) => (e.date.start = '01/08/2016')],
-  ['date start impossible', (e) => (e.date.start = '2016-02-30')],
-  ['date end with time', (e) => (e.date.end = '2016-08-01T00:00:00Z')],
-  ['date 29 Feb of a non-leap year', (e) => (e.date.start = '2015-02-29')],
-  ['date precision unknown', (e) => (e.date.precision = 'decade')],
-  ['date source precision code 0', (e) => (e.date.sourcePrecision = { scheme: 'ucdp-date-prec', code: 0 })],
-  ['date source precision scheme unknown', (e) => (e.date.sourcePrecision = { scheme: 'gdelt', code: 1 })],
-  ['date extra key', (e) => (e.date.approx = true)],
-  ['location missing precision', (e) => delete e.location.precision],
-  ['location country lower case', (e) => (e.location.country = 'syr')],
-  ['location country alpha-2', (e) => (e.location.country = 'SY')],
-  ['location country null', (e) => (e.location.country = null)],
-  ['latitude 91', (e) => (e.location.point.lat = 91)],
-  ['longitude -181', (e) => (e.location.point.lon = -181)],
-  ['latitude a string', (e) => (e.location.point.lat = '36.2')],
-  ['point extra key', (e) => (e.location.point.alt = 300)],
-  ['point missing lon', (e) => delete e.location.point.lon],
-  ['admin1 empty', (e) => (e.location.admin1 = '')],
-  ['location precision unknown', (e) => (e.location.precision = 'exact')],
-  ['location source precision 8', (e) => (e.location.sourcePrecision = { scheme: 'ucdp-where-prec', code: 8 })],
-  ['category unknown', (e) => (e.type.category = 'war')],
-  ['sub-type unknown', (e) => (e.type.subType = 'ambush')],
-  ['disorder not a list', (e) => (e.type.disorder = 'political-violence')],
-  ['acled coding without event type', (e) => (e.type.acled = { subEventType: 'Armed clash' })],
-  ['ucdp type_of_violence 4', (e) => (e.type.ucdp = { typeOfViolence: 4 })],
-  ['cameo code with letters', (e) => (e.type.cameo = { eventCode: '19a', rootCode: '19', quadClass: 4 })],
-  ['cameo root 21', (e) => (e.type.cameo = { eventCode: '211', rootCode: '21', quadClass: 4 })],
-  ['cameo quad class 5', (e) => (e.type.cameo = { eventCode: '190', rootCode: '19', quadClass: 5 })],
-  ['goldstein 11', (e) => (e.type.cameo = { eventCode: '190', rootCode: '19', quadClass: 4, goldstein: 11 })],
-  ['plover category unknown', (e) => (e.type.plover = { category: 'FIGHT' })],
-  ['actors not a list', (e) => (e.actors = {})],
-  ['actor side c', (e) => (e.actors[0].side = 'c')],
-  ['actor kind army', (e) => (e.actors[0].kind = 'army')],
-  ['actor role missing', (e) => delete e.actors[0].role],
-  ['actor unidentified false', (e) => (e.actors[0].unidentified = false)],
-  ['actor wikidata id malformed', (e) => (e.actors[0].ids = { wikidata: 'X123' })],
-  ['actor ucdp id negative', (e) => (e.actors[0].ids = { ucdp: -1 })],
-  ['fatalities missing', (e) => delete e.fatalities],
-  ['fatalities known missing', (e) => delete e.fatalities.known],
-  ['fatalities best negative', (e) => (e.fatalities.best = -1)],
-  ['fatalities best fractional', (e) => (e.fatalities.best = 2.5)],
-  ['fatalities best missing', (e) => delete e.fatalities.best],
-  ['fatalities unknown with best', (e) => (e.fatalities = { known: false, best: 0 })],
-  ['fatalities known as a string', (e) => (e.fatalities.known = 'true')],
-  ['breakdown extra key', (e) => (e.fatalities.breakdown = { women: 3 })],
-  ['source kind unknown', (e) => (e.sources[0].kind = 'blog')],
-  ['source url not a url', (e) => (e.sources[0].url = 'not a url')],
-  ['source published not a date', (e) => (e.sources[0].published = 'Monday')],
-  ['source claim extra key', (e) => (e.sources[0].claim.dead = 4)],
-  ['source claim fatalities without best', (e) => (e.sources[0].claim.fatalities = { low: 1 })],
-  ['civilianTargeting a string', (e) => (e.civilianTargeting = 'yes')],
-  ['notes a number', (e) => (e.notes = 7)],
-  ['tags with an empty tag', (e) => (e.tags = [''])],
-  ['provenance missing', (e) => delete e.provenance],
-  ['provenance dataset upper case', (e) => (e.provenance.dataset = 'ACLED')],
-  ['provenance modified without offset', (e) => (e.provenance.modified = '2016-08-01T10:00:00')],
-  ['provenance modified a date only', (e) => (e.provenance.modified = '2016-08-01')],
-  ['unmapped value an object', (e) => (e.provenance.unmapped = { gwno: { a: 1 } })],
-  ['unmapped key __proto__', (e) => (e.provenance.unmapped = JSON.parse('{"__proto__":"x"}'))],
-  ['extensions not an object', (e) => (e.extensions = [])],
+  ['id missing', remove('id')],
+  ['id empty', set('id', '')],
+  ['id a number', set('id', 42)],
+  ['unknown top-level key', set('fatalites', 3)],
+  ['date missing', remove('date')],
+  ['date start not ISO', set('date.start', '01/08/2016')],
+  ['date start impossible', set('date.start', '2016-02-30')],
+  ['date end with time', set('date.end', '2016-08-01T00:00:00Z')],
+  ['date 29 Feb of a non-leap year', set('date.start', '2015-02-29')],
+  ['date precision unknown', set('date.precision', 'decade')],
+  [
+    'date source precision code 0',
+    set('date.sourcePrecision', { scheme: 'ucdp-date-prec', code: 0 }),
+  ],
+  [
+    'date source precision scheme unknown',
+    set('date.sourcePrecision', { scheme: 'gdelt', code: 1 }),
+  ],
+  ['date extra key', set('date.approx', true)],
+  ['location missing precision', remove('location.precision')],
+  ['location country lower case', set('location.country', 'syr')],
+  ['location country alpha-2', set('location.country', 'SY')],
+  ['location country null', set('location.country', null)],
+  ['latitude 91', set('location.point.lat', 91)],
+  ['longitude -181', set('location.point.lon', -181)],
+  ['latitude a string', set('location.point.lat', '36.2')],
+  ['point extra key', set('location.point.alt', 300)],
+  ['point missing lon', remove('location.point.lon')],
+  ['admin1 empty', set('location.admin1', '')],
+  ['location precision unknown', set('location.precision', 'exact')],
+  [
+    'location source precision 8',
+    set('location.sourcePrecision', { scheme: 'ucdp-where-prec', code: 8 }),
+  ],
+  ['category unknown', set('type.category', 'war')],
+  ['sub-type unknown', set('type.subType', 'ambush')],
+  ['disorder not a list', set('type.disorder', 'political-violence')],
+  ['acled coding without event type', set('type.acled', { subEventType: 'Armed clash' })],
+  ['ucdp type_of_violence 4', set('type.ucdp', { typeOfViolence: 4 })],
+  [
+    'cameo code with letters',
+    set('type.cameo', { eventCode: '19a', rootCode: '19', quadClass: 4 }),
+  ],
+  ['cameo root 21', set('type.cameo', { eventCode: '211', rootCode: '21', quadClass: 4 })],
+  ['cameo quad class 5', set('type.cameo', { eventCode: '190', rootCode: '19', quadClass: 5 })],
+  [
+    'goldstein 11',
+    set('type.cameo', { eventCode: '190', rootCode: '19', quadClass: 4, goldstein: 11 }),
+  ],
+  ['plover category unknown', set('type.plover', { category: 'FIGHT' })],
+  ['actors not a list', set('actors', {})],
+  ['actor side c', set('actors.0.side', 'c')],
+  ['actor kind army', set('actors.0.kind', 'army')],
+  ['actor role missing', remove('actors.0.role')],
+  ['actor unidentified false', set('actors.0.unidentified', false)],
+  ['actor wikidata id malformed', set('actors.0.ids', { wikidata: 'X123' })],
+  ['actor ucdp id negative', set('actors.0.ids', { ucdp: -1 })],
+  ['fatalities missing', remove('fatalities')],
+  ['fatalities known missing', remove('fatalities.known')],
+  ['fatalities best negative', set('fatalities.best', -1)],
+  ['fatalities best fractional', set('fatalities.best', 2.5)],
+  ['fatalities best missing', remove('fatalities.best')],
+  ['fatalities unknown with best', set('fatalities', { known: false, best: 0 })],
+  ['fatalities known as a string', set('fatalities.known', 'true')],
+  ['breakdown extra key', set('fatalities.breakdown', { women: 3 })],
+  ['source kind unknown', set('sources.0.kind', 'blog')],
+  ['source url not a url', set('sources.0.url', 'not a url')],
+  ['source published not a date', set('sources.0.published', 'Monday')],
+  ['source claim extra key', set('sources.0.claim.dead', 4)],
+  ['source claim fatalities without best', set('sources.0.claim.fatalities', { low: 1 })],
+  ['civilianTargeting a string', set('civilianTargeting', 'yes')],
+  ['notes a number', set('notes', 7)],
+  ['tags with an empty tag', set('tags', [''])],
+  ['provenance missing', remove('provenance')],
+  ['provenance dataset upper case', set('provenance.dataset', 'ACLED')],
+  ['provenance modified without offset', set('provenance.modified', '2016-08-01T10:00:00')],
+  ['provenance modified a date only', set('provenance.modified', '2016-08-01')],
+  ['unmapped value an object', set('provenance.unmapped', { gwno: { a: 1 } })],
+  ['unmapped key __proto__', set('provenance.unmapped', JSON.parse('{"__proto__":"x"}'))],
+  ['extensions not an object', set('extensions', [])],
   ['event is an array', () => undefined],
 ];
 
 function mutated([, change]: Mutation, index: number): unknown {
   if (index === mutations.length - 1) return [sampleEvent()];
-  const event = structuredClone(sampleEvent()) as Record<string, any>;
+  const event = structuredClone(sampleEvent()) as unknown as Json;
   change(event);
   return event;
 }
@@ -106,10 +144,16 @@ const edgeCases: Record<string, unknown>[] = [
   { ...sampleEvent(), fatalities: { known: false } },
   { ...sampleEvent(), fatalities: { known: true, best: 0 } },
   { ...sampleEvent(), provenance: { dataset: 'acled', modified: '2023-03-20T12:00:00.123+05:30' } },
-  { ...sampleEvent(), provenance: { dataset: 'acled', unmapped: { constructor: 'y', gwno: 652, empty: null } } },
+  {
+    ...sampleEvent(),
+    provenance: { dataset: 'acled', unmapped: { constructor: 'y', gwno: 652, empty: null } },
+  },
   { ...sampleEvent(), extensions: { anything: { nested: [1, 2, { deep: true }] } } },
-  { ...sampleEvent(), sources: [{ name: 'Web', kind: 'other', url: 'https://example.org/a?b=c#d' }] },
-  { ...sampleEvent(), actors: [] , type: {} },
+  {
+    ...sampleEvent(),
+    sources: [{ name: 'Web', kind: 'other', url: 'https://example.org/a?b=c#d' }],
+  },
+  { ...sampleEvent(), actors: [], type: {} },
 ];
 
 function verdicts(value: unknown) {
@@ -120,7 +164,11 @@ describe('zod and ajv (on schemas/conflict-event.schema.json) agree', () => {
   test(`on ${mutations.length} invalid events, each invalid in one way`, () => {
     expect(mutations.length).toBeGreaterThanOrEqual(50);
     mutations.forEach((mutation, index) => {
-      expect({ case: mutation[0], ...verdicts(mutated(mutation, index)) }).toEqual({ case: mutation[0], zod: false, ajv: false });
+      expect({ case: mutation[0], ...verdicts(mutated(mutation, index)) }).toEqual({
+        case: mutation[0],
+        zod: false,
+        ajv: false,
+      });
     });
   });
 
@@ -135,19 +183,27 @@ describe('zod and ajv (on schemas/conflict-event.schema.json) agree', () => {
     for (const event of events) expect(verdicts(event)).toEqual({ zod: true, ajv: true });
     events.forEach((event, index) => {
       const mutation = mutations[index % (mutations.length - 1)] as Mutation;
-      const copy = structuredClone({ ...sampleEvent(), ...event }) as Record<string, any>;
+      const copy = structuredClone({ ...sampleEvent(), ...event }) as unknown as Json;
       try {
         mutation[1](copy);
       } catch {
         return; // the mutation needs a field this event lacks
       }
       const both = verdicts(copy);
-      expect({ case: mutation[0], agree: both.zod === both.ajv }).toEqual({ case: mutation[0], agree: true });
+      expect({ case: mutation[0], agree: both.zod === both.ajv }).toEqual({
+        case: mutation[0],
+        agree: true,
+      });
     });
   });
 
   test('on datasets', () => {
-    const dataset = { schemaVersion: '1.0.0', title: 'T', generatedAt: '2026-01-01T00:00:00Z', events: [sampleEvent()] };
+    const dataset = {
+      schemaVersion: '1.0.0',
+      title: 'T',
+      generatedAt: '2026-01-01T00:00:00Z',
+      events: [sampleEvent()],
+    };
     expect([DatasetSchema.safeParse(dataset).success, ajvDataset(dataset)]).toEqual([true, true]);
     for (const bad of [
       { ...dataset, schemaVersion: '2.0.0' },

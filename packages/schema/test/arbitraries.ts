@@ -31,7 +31,8 @@ const isoDateTime = fc
   })
   .map((date) => date.toISOString());
 // JSON has no negative zero, so generated numbers avoid it.
-const double = (min: number, max: number) => fc.double({ min, max, noNaN: true }).map((value) => value + 0);
+const double = (min: number, max: number) =>
+  fc.double({ min, max, noNaN: true }).map((value) => value + 0);
 const iso3 = fc.constantFrom('SYR', 'RUS', 'UKR', 'NGA', 'MEX', 'IND', 'COL', 'MMR');
 
 function optional<T>(arbitrary: fc.Arbitrary<T>) {

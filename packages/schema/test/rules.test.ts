@@ -36,14 +36,18 @@ describe('date rules', () => {
     const event = edit((e) => {
       e.date.end = '2016-07-31';
     });
-    expect(findings(event)).toEqual([{ code: 'date-order', severity: 'error', pointer: '/date/end' }]);
+    expect(findings(event)).toEqual([
+      { code: 'date-order', severity: 'error', pointer: '/date/end' },
+    ]);
   });
 
   test('date-in-future: start after today, today allowed', () => {
     const future = edit((e) => {
       e.date = { start: '2026-11-27', end: '2026-11-27', precision: 'day' };
     });
-    expect(findings(future)).toEqual([{ code: 'date-in-future', severity: 'error', pointer: '/date/start' }]);
+    expect(findings(future)).toEqual([
+      { code: 'date-in-future', severity: 'error', pointer: '/date/start' },
+    ]);
     const now = edit((e) => {
       e.date = { start: today, end: today, precision: 'day' };
     });
@@ -84,7 +88,11 @@ describe('fatality rules', () => {
       e.fatalities = { known: true, best: 4 };
     });
     expect(findings(narrow)).toEqual([
-      { code: 'fatalities-claims-not-summarised', severity: 'warning', pointer: '/sources/1/claim/fatalities/best' },
+      {
+        code: 'fatalities-claims-not-summarised',
+        severity: 'warning',
+        pointer: '/sources/1/claim/fatalities/best',
+      },
     ]);
     const unknown = edit((e) => {
       e.fatalities = { known: false };
@@ -101,11 +109,15 @@ describe('type and actor rules', () => {
     const wrong = edit((e) => {
       e.type.subType = 'air-drone-strike';
     });
-    expect(findings(wrong)).toEqual([{ code: 'subtype-category-mismatch', severity: 'error', pointer: '/type/subType' }]);
+    expect(findings(wrong)).toEqual([
+      { code: 'subtype-category-mismatch', severity: 'error', pointer: '/type/subType' },
+    ]);
     const orphan = edit((e) => {
       delete e.type.category;
     });
-    expect(findings(orphan)).toEqual([{ code: 'subtype-category-mismatch', severity: 'error', pointer: '/type/subType' }]);
+    expect(findings(orphan)).toEqual([
+      { code: 'subtype-category-mismatch', severity: 'error', pointer: '/type/subType' },
+    ]);
   });
 
   test('actor-kind-mismatch for each constrained category', () => {
@@ -143,14 +155,23 @@ describe('type and actor rules', () => {
     });
     expect(findings(ok)).toEqual([]);
     const text = edit((e) => {
-      e.type.acled = { eventType: 'Battles', inter1: 'State forces', inter2: 'Rebel group', interaction: 'State forces-Rebel group' };
+      e.type.acled = {
+        eventType: 'Battles',
+        inter1: 'State forces',
+        inter2: 'Rebel group',
+        interaction: 'State forces-Rebel group',
+      };
     });
     expect(findings(text)).toEqual([]);
     const wrong = edit((e) => {
       e.type.acled = { eventType: 'Battles', inter1: '1', inter2: '2', interaction: '13' };
     });
     expect(findings(wrong)).toEqual([
-      { code: 'acled-interaction-mismatch', severity: 'warning', pointer: '/type/acled/interaction' },
+      {
+        code: 'acled-interaction-mismatch',
+        severity: 'warning',
+        pointer: '/type/acled/interaction',
+      },
     ]);
     const kinds = edit((e) => {
       e.type.acled = { eventType: 'Battles', inter1: '1', inter2: '3', interaction: '13' };
@@ -181,7 +202,9 @@ describe('location rules', () => {
     const ankara = edit((e) => {
       e.location.point = { lat: 39.93, lon: 32.85 };
     });
-    expect(findings(ankara)).toEqual([{ code: 'point-outside-country', severity: 'warning', pointer: '/location/point' }]);
+    expect(findings(ankara)).toEqual([
+      { code: 'point-outside-country', severity: 'warning', pointer: '/location/point' },
+    ]);
     // Bab al-Hawa crossing, on the Syria–Turkey border.
     const border = edit((e) => {
       e.location.point = { lat: 36.232, lon: 36.668 };
@@ -193,7 +216,9 @@ describe('location rules', () => {
     const swapped = edit((e) => {
       e.location.point = { lat: 37.1343, lon: 36.2021 };
     });
-    expect(findings(swapped)).toEqual([{ code: 'point-lat-lon-swapped', severity: 'warning', pointer: '/location/point' }]);
+    expect(findings(swapped)).toEqual([
+      { code: 'point-lat-lon-swapped', severity: 'warning', pointer: '/location/point' },
+    ]);
   });
 
   test('a point coded as in no country must be at sea', () => {
@@ -202,7 +227,11 @@ describe('location rules', () => {
     });
     expect(findings(atSea)).toEqual([]);
     const onLand = edit((e) => {
-      e.location = { country: 'none', point: { lat: 36.2, lon: 37.13 }, precision: 'international' };
+      e.location = {
+        country: 'none',
+        point: { lat: 36.2, lon: 37.13 },
+        precision: 'international',
+      };
     });
     expect(findings(onLand).map((f) => f.code)).toEqual(['point-outside-country']);
   });
@@ -211,13 +240,18 @@ describe('location rules', () => {
     const event = edit((e) => {
       delete e.location.point;
     });
-    expect(findings(event)).toEqual([{ code: 'location-point-missing', severity: 'info', pointer: '/location/point' }]);
+    expect(findings(event)).toEqual([
+      { code: 'location-point-missing', severity: 'info', pointer: '/location/point' },
+    ]);
   });
 });
 
 describe('cross-record rules and configuration', () => {
   test('duplicate-id across the whole stream points to the first', () => {
-    const result = validateEvents([sampleEvent(), { ...sampleEvent(), id: 'test:2' }, sampleEvent()], { today });
+    const result = validateEvents(
+      [sampleEvent(), { ...sampleEvent(), id: 'test:2' }, sampleEvent()],
+      { today },
+    );
     expect(result).toMatchObject({ valid: false, checked: 3, events: 3, errors: 1 });
     expect(result.issues[0]).toMatchObject({ code: 'duplicate-id', pointer: '/2/id' });
     expect(result.issues[0]?.message).toContain('/0');
@@ -238,17 +272,22 @@ describe('cross-record rules and configuration', () => {
       e.date.end = '2016-07-31';
       delete e.location.point;
     });
-    expect(findings(event, { rules: { 'date-order': 'warning', 'location-point-missing': 'off' } })).toEqual([
-      { code: 'date-order', severity: 'warning', pointer: '/date/end' },
-    ]);
+    expect(
+      findings(event, { rules: { 'date-order': 'warning', 'location-point-missing': 'off' } }),
+    ).toEqual([{ code: 'date-order', severity: 'warning', pointer: '/date/end' }]);
     expect(findings(event, { skipRules: true })).toEqual([]);
-    const twice = validateEvents([sampleEvent(), sampleEvent()], { today, rules: { 'duplicate-id': 'off' } });
+    const twice = validateEvents([sampleEvent(), sampleEvent()], {
+      today,
+      rules: { 'duplicate-id': 'off' },
+    });
     expect(twice.valid).toBe(true);
   });
 
   test('a config naming an unknown rule or setting is an error, not ignored', () => {
     expect(() => checkRuleConfig({ 'date-ordr': 'off' })).toThrow(RuleConfigError);
-    expect(() => checkRuleConfig({ 'missing-field': 'off' })).toThrow(/shape errors cannot be configured/);
+    expect(() => checkRuleConfig({ 'missing-field': 'off' })).toThrow(
+      /shape errors cannot be configured/,
+    );
     expect(() => checkRuleConfig({ 'date-order': 'fatal' })).toThrow(/off, error, warning, info/);
     expect(() => createEventValidator({ rules: { nope: 'off' } })).toThrow(RuleConfigError);
   });

@@ -21,8 +21,8 @@ import {
   parseAcledInteraction,
   ploverCategories,
   ploverCategoryRows,
-  subTypeTable,
   subTypesOf,
+  subTypeTable,
   ucdpViolenceTypes,
 } from '../src/index.ts';
 
@@ -32,11 +32,14 @@ describe('core taxonomy', () => {
     expect(eventSubTypes).toHaveLength(25);
     expect(categoryTable.map((entry) => entry.slug)).toEqual([...eventCategories]);
     expect(subTypeTable.map((entry) => entry.slug)).toEqual([...eventSubTypes]);
-    expect(eventCategories.map((category) => subTypesOf(category).length)).toEqual([3, 6, 3, 3, 2, 8]);
+    expect(eventCategories.map((category) => subTypesOf(category).length)).toEqual([
+      3, 6, 3, 3, 2, 8,
+    ]);
   });
 
   test('slugs are stable kebab-case and labels unique', () => {
-    for (const slug of [...eventCategories, ...eventSubTypes]) expect(slug).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    for (const slug of [...eventCategories, ...eventSubTypes])
+      expect(slug).toMatch(/^[a-z]+(-[a-z]+)*$/);
     const labels = subTypeTable.map((entry) => `${entry.category}/${entry.label}`);
     expect(new Set(labels).size).toBe(labels.length);
   });
@@ -44,7 +47,10 @@ describe('core taxonomy', () => {
   test('disorder types follow the category', () => {
     expect(getSubType('armed-clash').disorder).toEqual(['political-violence']);
     expect(getSubType('peaceful-protest').disorder).toEqual(['demonstrations']);
-    expect(getSubType('excessive-force-against-protesters').disorder).toEqual(['political-violence', 'demonstrations']);
+    expect(getSubType('excessive-force-against-protesters').disorder).toEqual([
+      'political-violence',
+      'demonstrations',
+    ]);
     expect(getSubType('arrests').disorder).toEqual(['strategic-developments']);
   });
 
@@ -71,22 +77,31 @@ describe('core taxonomy', () => {
 
 describe('ACLED event types', () => {
   test('current labels map exactly, in any case and spacing', () => {
-    expect(mapAcledEventType('Explosions/Remote violence', 'Shelling/artillery/missile attack')).toMatchObject({
+    expect(
+      mapAcledEventType('Explosions/Remote violence', 'Shelling/artillery/missile attack'),
+    ).toMatchObject({
       category: 'explosions-remote-violence',
       subType: 'shelling-artillery-missile-attack',
       ambiguous: false,
     });
-    expect(mapAcledEventType('  strategic Developments ', 'Looting/property destruction')).toMatchObject({
+    expect(
+      mapAcledEventType('  strategic Developments ', 'Looting/property destruction'),
+    ).toMatchObject({
       category: 'strategic-developments',
       subType: 'looting-property-destruction',
     });
-    expect(mapAcledEventType('Protests', 'Excessive force against protestors')?.subType).toBe('excessive-force-against-protesters');
+    expect(mapAcledEventType('Protests', 'Excessive force against protestors')?.subType).toBe(
+      'excessive-force-against-protesters',
+    );
   });
 
   test('every current sub-event label maps to its slug', () => {
     for (const entry of subTypeTable) {
       const category = categoryTable.find((c) => c.slug === entry.category)?.label ?? '';
-      expect(mapAcledEventType(category, entry.label)).toMatchObject({ category: entry.category, subType: entry.slug });
+      expect(mapAcledEventType(category, entry.label)).toMatchObject({
+        category: entry.category,
+        subType: entry.slug,
+      });
     }
   });
 
@@ -97,14 +112,26 @@ describe('ACLED event types', () => {
 
   test('the nine pre-2019 types map, with the ambiguous ones flagged', () => {
     expect(acledLegacyEventTypes).toHaveLength(9);
-    expect(mapAcledEventType('Battle-No change of territory')).toMatchObject({ category: 'battles', subType: 'armed-clash', ambiguous: false });
+    expect(mapAcledEventType('Battle-No change of territory')).toMatchObject({
+      category: 'battles',
+      subType: 'armed-clash',
+      ambiguous: false,
+    });
     expect(mapAcledEventType('Battle-No Change of territory')?.subType).toBe('armed-clash');
-    expect(mapAcledEventType('Violence against civilians ')).toMatchObject({ category: 'violence-against-civilians', ambiguous: true });
+    expect(mapAcledEventType('Violence against civilians ')).toMatchObject({
+      category: 'violence-against-civilians',
+      ambiguous: true,
+    });
     const riots = mapAcledEventType('Riots/Protests');
     expect(riots).toMatchObject({ ambiguous: true, candidates: ['protests', 'riots'] });
     expect(riots?.category).toBeUndefined();
     const ambiguous = acledLegacyEventTypes.filter((row) => row.ambiguous).map((row) => row.code);
-    expect(ambiguous).toEqual(['Remote violence', 'Riots/Protests', 'Violence against civilians', 'Strategic development']);
+    expect(ambiguous).toEqual([
+      'Remote violence',
+      'Riots/Protests',
+      'Violence against civilians',
+      'Strategic development',
+    ]);
   });
 });
 
@@ -144,16 +171,30 @@ describe('UCDP, CAMEO and PLOVER', () => {
     expect(cameoRootCodes.map((row) => row.code)).toEqual(
       Array.from({ length: 20 }, (_, index) => String(index + 1).padStart(2, '0')),
     );
-    expect(cameoRootCodes.map((row) => row.quadClass)).toEqual([1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4]);
-    expect(cameoRootCodes.filter((row) => row.candidates.length > 0).map((row) => row.code)).toEqual(['14', '17', '18', '19', '20']);
+    expect(cameoRootCodes.map((row) => row.quadClass)).toEqual([
+      1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4,
+    ]);
+    expect(
+      cameoRootCodes.filter((row) => row.candidates.length > 0).map((row) => row.code),
+    ).toEqual(['14', '17', '18', '19', '20']);
   });
 
   test('CAMEO event codes map through the most specific row', () => {
-    expect(mapCameoEventCode('1951')).toMatchObject({ subType: 'air-drone-strike', ambiguous: false });
+    expect(mapCameoEventCode('1951')).toMatchObject({
+      subType: 'air-drone-strike',
+      ambiguous: false,
+    });
     expect(mapCameoEventCode('1953')).toMatchObject({ code: '195', subType: 'air-drone-strike' });
     expect(mapCameoEventCode('193')).toMatchObject({ category: 'battles', subType: 'armed-clash' });
-    expect(mapCameoEventCode('190')).toMatchObject({ ambiguous: true, candidates: ['battles', 'explosions-remote-violence'] });
-    expect(mapCameoEventCode('0231')).toMatchObject({ code: '02', candidates: [], ambiguous: false });
+    expect(mapCameoEventCode('190')).toMatchObject({
+      ambiguous: true,
+      candidates: ['battles', 'explosions-remote-violence'],
+    });
+    expect(mapCameoEventCode('0231')).toMatchObject({
+      code: '02',
+      candidates: [],
+      ambiguous: false,
+    });
     expect(mapCameoEventCode('21')).toBeUndefined();
     expect(mapCameoEventCode('x')).toBeUndefined();
   });
@@ -161,11 +202,22 @@ describe('UCDP, CAMEO and PLOVER', () => {
   test('PLOVER: 16 categories (plus the old DEMAND), modes decide where they can', () => {
     expect(ploverCategories).toHaveLength(17);
     expect(ploverCategoryRows.map((row) => row.code)).toEqual([...ploverCategories]);
-    expect(mapPloverCoding('PROTEST', ['riot'])).toMatchObject({ category: 'riots', subType: 'violent-demonstration' });
-    expect(mapPloverCoding('PROTEST')).toMatchObject({ ambiguous: true, candidates: ['protests', 'riots'] });
-    expect(mapPloverCoding('ASSAULT', ['firearms', 'abduct'])).toMatchObject({ category: 'violence-against-civilians' });
+    expect(mapPloverCoding('PROTEST', ['riot'])).toMatchObject({
+      category: 'riots',
+      subType: 'violent-demonstration',
+    });
+    expect(mapPloverCoding('PROTEST')).toMatchObject({
+      ambiguous: true,
+      candidates: ['protests', 'riots'],
+    });
+    expect(mapPloverCoding('ASSAULT', ['firearms', 'abduct'])).toMatchObject({
+      category: 'violence-against-civilians',
+    });
     expect(mapPloverCoding('AGREE')).toMatchObject({ candidates: [], ambiguous: false });
-    expect(mapPloverCoding('COERCE', ['riot'])).toMatchObject({ code: 'COERCE', category: 'strategic-developments' });
+    expect(mapPloverCoding('COERCE', ['riot'])).toMatchObject({
+      code: 'COERCE',
+      category: 'strategic-developments',
+    });
   });
 });
 
@@ -175,16 +227,14 @@ describe('precision crosswalks', () => {
       const precisions = locationPrecisionTables[scheme].map((row) => row.precision);
       expect(new Set(precisions).size).toBe(precisions.length);
     }
-    expect([1, 2, 3].map((code) => mapLocationPrecision('acled-geo-precision', code))).toEqual(['place', 'near', 'region']);
-    expect([1, 2, 3, 4, 5, 6, 7].map((code) => mapLocationPrecision('ucdp-where-prec', code))).toEqual([
+    expect([1, 2, 3].map((code) => mapLocationPrecision('acled-geo-precision', code))).toEqual([
       'place',
       'near',
-      'admin2',
-      'admin1',
-      'area',
-      'country',
-      'international',
+      'region',
     ]);
+    expect(
+      [1, 2, 3, 4, 5, 6, 7].map((code) => mapLocationPrecision('ucdp-where-prec', code)),
+    ).toEqual(['place', 'near', 'admin2', 'admin1', 'area', 'country', 'international']);
     expect(mapLocationPrecision('ucdp-where-prec', 8)).toBeUndefined();
   });
 
@@ -200,8 +250,18 @@ describe('precision crosswalks', () => {
   });
 
   test('ACLED time_precision 1–3 and UCDP date_prec 1–5 map without loss', () => {
-    expect([1, 2, 3].map((code) => mapDatePrecision('acled-time-precision', code))).toEqual(['day', 'week', 'month']);
-    expect([1, 2, 3, 4, 5].map((code) => mapDatePrecision('ucdp-date-prec', code))).toEqual(['day', 'range', 'week', 'month', 'year']);
+    expect([1, 2, 3].map((code) => mapDatePrecision('acled-time-precision', code))).toEqual([
+      'day',
+      'week',
+      'month',
+    ]);
+    expect([1, 2, 3, 4, 5].map((code) => mapDatePrecision('ucdp-date-prec', code))).toEqual([
+      'day',
+      'range',
+      'week',
+      'month',
+      'year',
+    ]);
     expect(mapDatePrecision('acled-time-precision', 4)).toBeUndefined();
   });
 });

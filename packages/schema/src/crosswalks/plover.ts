@@ -178,5 +178,7 @@ export function mapPloverCoding(
   const matched = ploverModeRows.filter(
     (entry) => entry.ploverCategory === category && modes.includes(entry.code),
   );
-  return matched.find((row) => row.category !== undefined) ?? matched[0] ?? categoryRows.get(category);
+  return (
+    matched.find((row) => row.category !== undefined) ?? matched[0] ?? categoryRows.get(category)
+  );
 }

@@ -72,3 +72,13 @@ describe('the package entry', () => {
     }
   });
 });
+
+describe('the package README', () => {
+  const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
+
+  test('documents every validation code and every core category', () => {
+    for (const rule of schemaPackage.ruleCatalog) expect(readme).toContain(`\`${rule.code}\``);
+    for (const category of schemaPackage.eventCategories)
+      expect(readme).toContain(`\`${category}\``);
+  });
+});

@@ -1,0 +1,22 @@
+// The public entry of the I/O core. Node-only helpers (files, streams) are in ./node.
+export type {
+  AnyFormat,
+  Batch,
+  CommonReadOptions,
+  CommonWriteOptions,
+  DatasetMetadata,
+  Format,
+  FormatCapabilities,
+  RecordPosition,
+  RejectedRecord,
+  RejectsLayout,
+} from './format.ts';
+export { defaultLimits, InputError, LimitError, type Limits, resolveLimits } from './limits.ts';
+export { type ByteSource, concatBytes, peekBytes, toByteChunks } from './byte-source.ts';
+export { type Compression, decompress, detectCompression } from './decompress.ts';
+export { type DecodeOptions, decodeText, findInvalidUtf8, type TextInput } from './text-decode.ts';
+export { type DelimitedOptions, type DelimitedRecord, DelimitedTokenizer } from './delimited.ts';
+export { type DelimitedBatch, type DelimitedInput, readDelimited, type ReadDelimitedOptions, sniffDelimiter } from './read-delimited.ts';
+export { LineSplitter, type LineSplitterOptions, type TextLine } from './lines.ts';
+export { BatchBuilder, type FieldLocator, positionIssue } from './batch-builder.ts';
+export { eventArrays, TextChunker } from './write-helpers.ts';

@@ -49,7 +49,9 @@ export class BatchBuilder {
   }
 
   get hasContent(): boolean {
-    return this.batch.records > 0 || this.batch.issues.length > 0 || this.batch.preamble !== undefined;
+    return (
+      this.batch.records > 0 || this.batch.issues.length > 0 || this.batch.preamble !== undefined
+    );
   }
 
   /** Shape-checks a candidate event; accepts it or rejects it with its issues. */

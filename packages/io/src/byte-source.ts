@@ -96,7 +96,10 @@ export async function peekBytes(
   return { head, chunks: replay() };
 }
 
-export function concatBytes(parts: readonly Uint8Array[], limit = Number.POSITIVE_INFINITY): Uint8Array {
+export function concatBytes(
+  parts: readonly Uint8Array[],
+  limit = Number.POSITIVE_INFINITY,
+): Uint8Array {
   const total = Math.min(
     limit,
     parts.reduce((sum, part) => sum + part.byteLength, 0),
@@ -113,7 +116,10 @@ export function concatBytes(parts: readonly Uint8Array[], limit = Number.POSITIV
 }
 
 /** Counts bytes as they pass, for statistics. */
-export function countBytes(chunks: AsyncIterable<Uint8Array>, counter: { bytes: number }): AsyncIterable<Uint8Array> {
+export function countBytes(
+  chunks: AsyncIterable<Uint8Array>,
+  counter: { bytes: number },
+): AsyncIterable<Uint8Array> {
   return (async function* () {
     for await (const chunk of chunks) {
       counter.bytes += chunk.byteLength;

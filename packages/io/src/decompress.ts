@@ -1,4 +1,4 @@
-import { Gunzip, Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { Gunzip, Unzip, type UnzipFile, UnzipInflate } from 'fflate';
 import { peekBytes } from './byte-source.ts';
 import { InputError, LimitError, type Limits } from './limits.ts';
 
@@ -40,7 +40,10 @@ class OutputGuard {
         { byteOffset: this.limits.maxDecompressedBytes },
       );
     }
-    if (this.decompressed > ratioGraceBytes && this.decompressed > this.compressed * this.limits.maxCompressionRatio) {
+    if (
+      this.decompressed > ratioGraceBytes &&
+      this.decompressed > this.compressed * this.limits.maxCompressionRatio
+    ) {
       throw new LimitError(
         `input expands more than ${this.limits.maxCompressionRatio} times when decompressed (limit maxCompressionRatio); it may be a decompression bomb`,
         'maxCompressionRatio',
@@ -55,7 +58,10 @@ function failure(kind: string, error: unknown): InputError {
   return new InputError(`${kind} input is corrupt or truncated: ${reason}`);
 }
 
-async function* gunzip(chunks: AsyncIterable<Uint8Array>, guard: OutputGuard): AsyncIterable<Uint8Array> {
+async function* gunzip(
+  chunks: AsyncIterable<Uint8Array>,
+  guard: OutputGuard,
+): AsyncIterable<Uint8Array> {
   const out: Uint8Array[] = [];
   const stream = new Gunzip((data) => {
     guard.take(data);
@@ -77,7 +83,9 @@ async function* gunzip(chunks: AsyncIterable<Uint8Array>, guard: OutputGuard): A
 
 function isDataEntry(name: string): boolean {
   const base = name.split('/').pop() ?? '';
-  return !name.endsWith('/') && !name.startsWith('__MACOSX/') && !base.startsWith('.') && base.length > 0;
+  return (
+    !name.endsWith('/') && !name.startsWith('__MACOSX/') && !base.startsWith('.') && base.length > 0
+  );
 }
 
 async function* unzip(
@@ -126,22 +134,32 @@ async function* unzip(
   yield* out.splice(0);
   if (names.length === 0) throw new InputError('zip input holds no file');
   if (options.zipEntry && !names.includes(options.zipEntry)) {
-    throw new InputError(`zip input has no entry "${options.zipEntry}"; it holds: ${names.join(', ')}`);
+    throw new InputError(
+      `zip input has no entry "${options.zipEntry}"; it holds: ${names.join(', ')}`,
+    );
   }
   if (!options.zipEntry && names.length > 1) {
-    throw new InputError(`zip input holds ${names.length} files (${names.join(', ')}); choose one with the zipEntry option`);
+    throw new InputError(
+      `zip input holds ${names.length} files (${names.join(', ')}); choose one with the zipEntry option`,
+    );
   }
 }
 
 /** Detects gzip or zip by magic bytes and decompresses as a stream, within the limits. */
-export async function decompress(chunks: AsyncIterable<Uint8Array>, options: DecompressOptions): Promise<DecompressedInput> {
+export async function decompress(
+  chunks: AsyncIterable<Uint8Array>,
+  options: DecompressOptions,
+): Promise<DecompressedInput> {
   const peeked = await peekBytes(chunks, 4);
   const compression = detectCompression(peeked.head);
   const guard = new OutputGuard(options.limits);
   if (compression === 'gzip') return { compression, chunks: gunzip(peeked.chunks, guard) };
   if (compression === 'zip') {
     const chosen: { entry?: string } = {};
-    const input: DecompressedInput = { compression, chunks: unzip(peeked.chunks, guard, options, chosen) };
+    const input: DecompressedInput = {
+      compression,
+      chunks: unzip(peeked.chunks, guard, options, chosen),
+    };
     Object.defineProperty(input, 'entry', { get: () => chosen.entry, enumerable: true });
     return input;
   }

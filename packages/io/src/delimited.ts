@@ -32,7 +32,7 @@ export interface DelimitedOptions {
 const LF = 10;
 const CR = 13;
 
-const enum State {
+enum State {
   FieldStart,
   Unquoted,
   Quoted,
@@ -73,7 +73,8 @@ export class DelimitedTokenizer {
 
   constructor(options: DelimitedOptions) {
     if (options.delimiter.length !== 1) throw new RangeError('the delimiter must be one character');
-    if (options.quote !== null && options.quote.length !== 1) throw new RangeError('the quote must be one character');
+    if (options.quote !== null && options.quote.length !== 1)
+      throw new RangeError('the quote must be one character');
     this.delimiter = options.delimiter.charCodeAt(0);
     this.quote = options.quote === null ? -1 : options.quote.charCodeAt(0);
     this.quoteText = options.quote ?? '';
@@ -204,7 +205,11 @@ export class DelimitedTokenizer {
       }
     }
     // The chunk ended inside a record: keep what it holds of the current field and record.
-    if (this.state === State.Unquoted || this.state === State.Quoted || this.state === State.AfterQuoted) {
+    if (
+      this.state === State.Unquoted ||
+      this.state === State.Quoted ||
+      this.state === State.AfterQuoted
+    ) {
       this.addFieldPart(chunk, fieldStart, length);
     }
     if (recordStart < length) this.addRawPart(chunk.slice(recordStart, length));
@@ -237,13 +242,21 @@ export class DelimitedTokenizer {
 
   private endField(): void {
     const parts = this.fieldParts;
-    this.fields.push(parts.length === 0 ? '' : parts.length === 1 ? (parts[0] as string) : parts.join(''));
+    this.fields.push(
+      parts.length === 0 ? '' : parts.length === 1 ? (parts[0] as string) : parts.join(''),
+    );
     this.fieldParts = [];
     this.fieldLength = 0;
   }
 
   /** Ends the record at `pos` (a CR or LF); returns the position after the terminator. */
-  private endRecord(chunk: string, recordStart: number, pos: number, code: number, out: DelimitedRecord[]): number {
+  private endRecord(
+    chunk: string,
+    recordStart: number,
+    pos: number,
+    code: number,
+    out: DelimitedRecord[],
+  ): number {
     // A CR is never the last character of a scanned chunk (push holds it back), so the
     // character after it is always visible here.
     let terminator: DelimitedRecord['terminator'] = '\n';
@@ -258,7 +271,11 @@ export class DelimitedTokenizer {
     return after;
   }
 
-  private emit(tail: string, terminator: DelimitedRecord['terminator'], out: DelimitedRecord[]): void {
+  private emit(
+    tail: string,
+    terminator: DelimitedRecord['terminator'],
+    out: DelimitedRecord[],
+  ): void {
     let raw = tail;
     if (this.rawParts.length > 0) {
       if (tail.length > 0) this.addRawPart(tail);

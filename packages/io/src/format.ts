@@ -90,8 +90,13 @@ export interface Format<ReadOptions extends object = object, WriteOptions extend
   /** A cheap look at the first bytes (after decompression): is this input in this format? */
   sniff(firstBytes: Uint8Array): boolean;
   defaultReadOptions: Readonly<ReadOptions>;
+  /** The input's own name for the field at a pointer inside an event (a CSV column), for issues. */
+  fieldOf?(pointer: string): { field: string; fieldNumber?: number } | undefined;
   defaultWriteOptions: Readonly<WriteOptions>;
-  read?(bytes: AsyncIterable<Uint8Array>, options?: Partial<ReadOptions> & CommonReadOptions): AsyncIterable<Batch>;
+  read?(
+    bytes: AsyncIterable<Uint8Array>,
+    options?: Partial<ReadOptions> & CommonReadOptions,
+  ): AsyncIterable<Batch>;
   write?(
     events: AsyncIterable<ConflictEvent | Batch>,
     options?: Partial<WriteOptions> & CommonWriteOptions,

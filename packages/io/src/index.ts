@@ -1,4 +1,9 @@
 // The public entry of the I/O core. Node-only helpers (files, streams) are in ./node.
+
+export { BatchBuilder, type FieldLocator, positionIssue } from './batch-builder.ts';
+export { type ByteSource, concatBytes, peekBytes, toByteChunks } from './byte-source.ts';
+export { type Compression, decompress, detectCompression } from './decompress.ts';
+export { type DelimitedOptions, type DelimitedRecord, DelimitedTokenizer } from './delimited.ts';
 export type {
   AnyFormat,
   Batch,
@@ -12,11 +17,21 @@ export type {
   RejectsLayout,
 } from './format.ts';
 export { defaultLimits, InputError, LimitError, type Limits, resolveLimits } from './limits.ts';
-export { type ByteSource, concatBytes, peekBytes, toByteChunks } from './byte-source.ts';
-export { type Compression, decompress, detectCompression } from './decompress.ts';
-export { type DecodeOptions, decodeText, findInvalidUtf8, type TextInput } from './text-decode.ts';
-export { type DelimitedOptions, type DelimitedRecord, DelimitedTokenizer } from './delimited.ts';
-export { type DelimitedBatch, type DelimitedInput, readDelimited, type ReadDelimitedOptions, sniffDelimiter } from './read-delimited.ts';
 export { LineSplitter, type LineSplitterOptions, type TextLine } from './lines.ts';
-export { BatchBuilder, type FieldLocator, positionIssue } from './batch-builder.ts';
+export {
+  AccountingError,
+  type ByteSink,
+  type ConvertOptions,
+  type ConvertStats,
+  convert,
+} from './pipeline.ts';
+export {
+  type DelimitedBatch,
+  type DelimitedInput,
+  type ReadDelimitedOptions,
+  readDelimited,
+  sniffDelimiter,
+} from './read-delimited.ts';
+export { createRegistry, FormatDetectionError, type FormatRegistry } from './registry.ts';
+export { type DecodeOptions, decodeText, findInvalidUtf8, type TextInput } from './text-decode.ts';
 export { eventArrays, TextChunker } from './write-helpers.ts';

@@ -35,7 +35,11 @@ const defaultCandidates = [',', ';', '\t'] as const;
  * Chooses the delimiter that splits the first line (outside quotes) into the most fields;
  * ties go to the earlier candidate.
  */
-export function sniffDelimiter(sample: string, candidates: readonly string[] = defaultCandidates, quote = '"'): string {
+export function sniffDelimiter(
+  sample: string,
+  candidates: readonly string[] = defaultCandidates,
+  quote = '"',
+): string {
   const counts = new Map(candidates.map((candidate) => [candidate, 0]));
   let quoted = false;
   for (const char of sample) {
@@ -53,7 +57,10 @@ export function sniffDelimiter(sample: string, candidates: readonly string[] = d
 const sniffLength = 64 * 1024;
 
 /** Decodes and tokenizes delimited text into batches of records with positions. */
-export async function readDelimited(bytes: AsyncIterable<Uint8Array>, options: ReadDelimitedOptions): Promise<DelimitedInput> {
+export async function readDelimited(
+  bytes: AsyncIterable<Uint8Array>,
+  options: ReadDelimitedOptions,
+): Promise<DelimitedInput> {
   const decodeOptions: { encoding?: string; file?: string } = {};
   if (options.encoding !== undefined) decodeOptions.encoding = options.encoding;
   if (options.file !== undefined) decodeOptions.file = options.file;
@@ -74,7 +81,9 @@ export async function readDelimited(bytes: AsyncIterable<Uint8Array>, options: R
     if (/[\r\n]/.test(next.value)) break;
   }
   const delimiter =
-    options.delimiter === 'auto' ? sniffDelimiter(head.join(''), options.candidates, options.quote ?? '"') : options.delimiter;
+    options.delimiter === 'auto'
+      ? sniffDelimiter(head.join(''), options.candidates, options.quote ?? '"')
+      : options.delimiter;
   const tokenizer = new DelimitedTokenizer({
     delimiter,
     quote: options.quote,
@@ -111,5 +120,9 @@ export async function readDelimited(bytes: AsyncIterable<Uint8Array>, options: R
     if (pending.length > 0 || issues.length > 0) yield { records: pending, issues };
   }
 
-  return { text: { encoding: text.encoding, bomBytes: text.bomBytes }, delimiter, batches: batches() };
+  return {
+    text: { encoding: text.encoding, bomBytes: text.bomBytes },
+    delimiter,
+    batches: batches(),
+  };
 }

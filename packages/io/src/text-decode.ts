@@ -86,8 +86,20 @@ export function findInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/** The bytes at the end of a chunk that start a UTF-8 sequence the chunk does not complete. */
+function incompleteTail(bytes: Uint8Array): Uint8Array {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back] as number;
+    if ((byte & 0xc0) === 0x80) continue;
+    const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return need > back ? bytes.subarray(bytes.length - back) : new Uint8Array(0);
+  }
+  return new Uint8Array(0);
+}
+
 function detectBom(head: Uint8Array): { encoding: string; length: number } | undefined {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+    return { encoding: 'utf-8', length: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
   return undefined;
@@ -97,7 +109,10 @@ function detectBom(head: Uint8Array): { encoding: string; length: number } | und
  * Decodes bytes to text as a stream: BOM detection and removal, any WHATWG encoding, and
  * invalid UTF-8 reported with its byte offset (then replaced by U+FFFD, so reading goes on).
  */
-export async function decodeText(bytes: AsyncIterable<Uint8Array>, options: DecodeOptions = {}): Promise<TextInput> {
+export async function decodeText(
+  bytes: AsyncIterable<Uint8Array>,
+  options: DecodeOptions = {},
+): Promise<TextInput> {
   const { head, chunks } = await peekBytes(bytes, 3);
   const bom = detectBom(head);
   let encoding: string;
@@ -125,6 +140,7 @@ export async function decodeText(bytes: AsyncIterable<Uint8Array>, options: Deco
     let decoder = new TextDecoder(encoding, { fatal: checkUtf8 });
     let offset = 0;
     let lenient = !checkUtf8;
+    let previous: Uint8Array = new Uint8Array(0);
     for await (const chunk of chunks) {
       let text: string;
       if (lenient) text = decoder.decode(chunk, { stream: true });
@@ -132,13 +148,20 @@ export async function decodeText(bytes: AsyncIterable<Uint8Array>, options: Deco
         try {
           text = decoder.decode(chunk, { stream: true });
         } catch {
-          const at = offset + Math.max(0, findInvalidUtf8(chunk));
+          // The failed decoder dropped the start of a sequence the previous chunk left open;
+          // decode it again with this chunk so no byte is lost, only replaced.
+          const tail = incompleteTail(previous);
+          const joined = new Uint8Array(tail.length + chunk.length);
+          joined.set(tail);
+          joined.set(chunk, tail.length);
+          const at = offset - tail.length + Math.max(0, findInvalidUtf8(joined));
           report(at, `invalid UTF-8 at byte ${at}`);
           lenient = true;
           decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: offset > 0 });
-          text = decoder.decode(chunk, { stream: true });
+          text = decoder.decode(joined, { stream: true });
         }
       }
+      previous = chunk;
       offset += chunk.byteLength;
       if (text.length > 0) yield text;
     }
@@ -152,5 +175,11 @@ export async function decodeText(bytes: AsyncIterable<Uint8Array>, options: Deco
     if (rest.length > 0) yield rest;
   }
 
-  return { encoding, bomBytes: bom?.length ?? 0, chunks: decode(), byteLength: byteLengthFor(encoding), issues };
+  return {
+    encoding,
+    bomBytes: bom?.length ?? 0,
+    chunks: decode(),
+    byteLength: byteLengthFor(encoding),
+    issues,
+  };
 }

@@ -109,10 +109,10 @@ export const AcledCodingSchema = z
     eventType: text,
     subEventType: text.optional(),
     disorderType: text.optional(),
-    inter1: z.string().optional().describe('Verbatim: a code 0–8 or a text label.'),
-    inter2: z.string().optional(),
-    interaction: z.string().optional().describe('Verbatim: a two-digit code or "A-B" labels.'),
-    sourceScale: z.string().optional(),
+    inter1: text.optional().describe('Verbatim: a code 0–8 or a text label.'),
+    inter2: text.optional(),
+    interaction: text.optional().describe('Verbatim: a two-digit code or "A-B" labels.'),
+    sourceScale: text.optional(),
   })
   .meta({ id: 'AcledCoding', description: 'ACLED codes as printed in the source record.' });
 
@@ -290,7 +290,7 @@ export const ConflictEventSchema = z
     fatalities: FatalitiesSchema,
     sources: z.array(SourceSchema),
     civilianTargeting: z.boolean().optional(),
-    notes: z.string().optional(),
+    notes: text.optional(),
     tags: z.array(text).optional(),
     provenance: ProvenanceSchema,
     extensions: safeRecord(z.unknown()).optional().describe('Data for other tools, kept as is.'),

@@ -88,6 +88,15 @@ export interface EventCheck {
 export interface EventValidator {
   /** Checks one value; `path` locates it in its document for JSON pointers (e.g. ["events", 3]). */
   check(value: unknown, path?: readonly PropertyKey[]): EventCheck;
+  /**
+   * Applies the rules (and the duplicate-id check) to an event whose shape is already valid.
+   * `label` names where the event is for duplicate-id messages ("row 12"); default its pointer.
+   */
+  checkRules(
+    event: ConflictEvent,
+    path?: readonly PropertyKey[],
+    label?: string,
+  ): ValidationIssue[];
 }
 
 /**
@@ -109,45 +118,53 @@ export function createEventValidator(options: ValidateOptions = {}): EventValida
     : (config[duplicateIdRule.code] ?? duplicateIdRule.severity);
   const seen = new Map<string, string>();
 
+  function checkRules(
+    event: ConflictEvent,
+    path: readonly PropertyKey[] = [],
+    label?: string,
+  ): ValidationIssue[] {
+    const issues: ValidationIssue[] = [];
+    for (const { rule, severity } of active) {
+      const found = rule.check(event, context);
+      if (!found) continue;
+      for (const finding of found) {
+        const issue: ValidationIssue = {
+          code: rule.code,
+          severity,
+          message: finding.message,
+          pointer: toJsonPointer([...path, ...finding.path]),
+          eventId: event.id,
+        };
+        const text = describeValue(finding.value);
+        if (text !== undefined) issue.value = text;
+        issues.push(issue);
+      }
+    }
+    if (duplicateSetting !== 'off') {
+      const here = label ?? (toJsonPointer(path) || '/');
+      const first = seen.get(event.id);
+      if (first === undefined) seen.set(event.id, here);
+      else {
+        issues.push({
+          code: duplicateIdRule.code,
+          severity: duplicateSetting,
+          message: `id "${event.id}" is already used by the event at ${first}`,
+          pointer: toJsonPointer([...path, 'id']),
+          eventId: event.id,
+          value: event.id,
+        });
+      }
+    }
+    return issues;
+  }
+
   return {
     check(value, path = []) {
       const parsed = ConflictEventSchema.safeParse(value);
       if (!parsed.success) return { issues: shapeIssuesFromZod(parsed.error.issues, value, path) };
-      const event = parsed.data;
-      const issues: ValidationIssue[] = [];
-      for (const { rule, severity } of active) {
-        const found = rule.check(event, context);
-        if (!found) continue;
-        for (const finding of found) {
-          const issue: ValidationIssue = {
-            code: rule.code,
-            severity,
-            message: finding.message,
-            pointer: toJsonPointer([...path, ...finding.path]),
-            eventId: event.id,
-          };
-          const text = describeValue(finding.value);
-          if (text !== undefined) issue.value = text;
-          issues.push(issue);
-        }
-      }
-      if (duplicateSetting !== 'off') {
-        const here = toJsonPointer(path) || '/';
-        const first = seen.get(event.id);
-        if (first === undefined) seen.set(event.id, here);
-        else {
-          issues.push({
-            code: duplicateIdRule.code,
-            severity: duplicateSetting,
-            message: `id "${event.id}" is already used by the event at ${first}`,
-            pointer: toJsonPointer([...path, 'id']),
-            eventId: event.id,
-            value: event.id,
-          });
-        }
-      }
-      return { event, issues };
+      return { event: parsed.data, issues: checkRules(parsed.data, path) };
     },
+    checkRules,
   };
 }
 

@@ -65,7 +65,14 @@ export const arbitraryEvent: fc.Arbitrary<ConflictEvent> = fc
     location: fc
       .record({
         country: optional(fc.oneof(iso3, fc.constant('none' as const))),
+        countryName: optional(text),
+        region: optional(text),
         admin1: optional(text),
+        admin1Code: optional(text),
+        admin2: optional(text),
+        admin2Code: optional(text),
+        admin3: optional(text),
+        admin3Code: optional(text),
         place: optional(text),
         description: optional(text),
         point: optional(
@@ -75,6 +82,16 @@ export const arbitraryEvent: fc.Arbitrary<ConflictEvent> = fc
           }),
         ),
         precision: fc.constantFrom(...locationPrecisions),
+        sourcePrecision: optional(
+          fc.record({
+            scheme: fc.constantFrom(
+              'acled-geo-precision' as const,
+              'ucdp-where-prec' as const,
+              'gdelt-geo-type' as const,
+            ),
+            code: fc.integer({ min: 0, max: 7 }),
+          }),
+        ),
       })
       .map(compact),
     type: fc
@@ -82,9 +99,35 @@ export const arbitraryEvent: fc.Arbitrary<ConflictEvent> = fc
         category: optional(fc.constantFrom(...eventCategories)),
         subType: optional(fc.constantFrom(...eventSubTypes)),
         disorder: optional(fc.uniqueArray(fc.constantFrom(...disorderTypes), { minLength: 1 })),
+        acled: optional(
+          fc
+            .record({
+              eventType: text,
+              subEventType: optional(text),
+              disorderType: optional(text),
+              inter1: optional(text),
+              inter2: optional(text),
+              interaction: optional(text),
+              sourceScale: optional(text),
+            })
+            .map(compact),
+        ),
+        ucdp: optional(
+          fc
+            .record({
+              typeOfViolence: fc.constantFrom(1 as const, 2 as const, 3 as const),
+              conflictId: optional(count),
+              conflictName: optional(text),
+              dyadId: optional(count),
+              dyadName: optional(text),
+              eventClarity: optional(fc.constantFrom(1 as const, 2 as const)),
+            })
+            .map(compact),
+        ),
         cameo: optional(
           fc.record({
             eventCode: fc.stringMatching(/^\d{2,4}$/),
+            baseCode: optional(fc.stringMatching(/^\d{2,3}$/)),
             rootCode: fc.constantFrom('01', '14', '18', '19', '20'),
             quadClass: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const),
             goldstein: double(-10, 10),
@@ -107,7 +150,15 @@ export const arbitraryEvent: fc.Arbitrary<ConflictEvent> = fc
           kind: fc.constantFrom(...actorKinds),
           unidentified: optional(fc.constant(true as const)),
           country: optional(iso3),
-          ids: optional(fc.record({ ucdp: count }).map(compact)),
+          ids: optional(
+            fc
+              .record({
+                ucdp: optional(count),
+                cameo: optional(fc.stringMatching(/^[A-Z0-9]{3,6}$/)),
+                wikidata: optional(fc.stringMatching(/^Q[1-9]\d{0,6}$/)),
+              })
+              .map(compact),
+          ),
         })
         .map(compact),
       { maxLength: 4 },
@@ -141,13 +192,19 @@ export const arbitraryEvent: fc.Arbitrary<ConflictEvent> = fc
       { maxLength: 3 },
     ),
     civilianTargeting: optional(fc.boolean()),
-    notes: optional(fc.string()),
+    notes: optional(text),
     tags: optional(fc.array(text, { maxLength: 3 })),
     provenance: fc
       .record({
         dataset: fc.constantFrom('acled', 'ucdp-ged', 'gdelt', 'manual'),
+        datasetVersion: optional(text),
+        layout: optional(text),
         recordId: optional(text),
         modified: optional(isoDateTime),
+        retrieved: optional(isoDateTime),
+        codedBy: optional(text),
+        licence: optional(text),
+        attribution: optional(text),
         unmapped: optional(
           fc.dictionary(
             // "__proto__" is refused by design (see shape.test.ts).
@@ -157,6 +214,12 @@ export const arbitraryEvent: fc.Arbitrary<ConflictEvent> = fc
         ),
       })
       .map(compact),
+    extensions: optional(
+      fc.dictionary(
+        fc.string({ minLength: 1, maxLength: 8 }).filter((key) => key !== '__proto__'),
+        fc.jsonValue().map((value) => JSON.parse(JSON.stringify(value)) as unknown),
+      ),
+    ),
   })
   .map((event) => compact(event) as ConflictEvent);
 

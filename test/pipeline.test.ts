@@ -1,0 +1,142 @@
+// The convert pipeline across real formats: detection, rules, rejects, accounting, compression.
+import { csvFormat } from '@conflict-events/csv';
+import { type ByteSink, convert, createRegistry, FormatDetectionError } from '@conflict-events/io';
+import { gzipSync, zipSync } from 'fflate';
+import { describe, expect, test } from 'vitest';
+import { sampleEvent } from '../packages/schema/test/arbitraries.ts';
+import { writeAll } from './conformance/format-conformance.ts';
+
+const registry = createRegistry([csvFormat]);
+const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+function memorySink(): ByteSink & { text(): string } {
+  const parts: Uint8Array[] = [];
+  return {
+    write(chunk) {
+      parts.push(chunk);
+    },
+    text() {
+      return parts.map((part) => decode(part)).join('');
+    },
+  };
+}
+
+async function csvOf(events: ReturnType<typeof sampleEvent>[]) {
+  return writeAll(csvFormat, events);
+}
+
+describe('convert', () => {
+  test('accounts for every record: events + rejected = records, rejects written in the input format', async () => {
+    const good = sampleEvent();
+    const future = {
+      ...sampleEvent(),
+      id: 'test:future',
+      date: { start: '2999-01-01', end: '2999-01-01', precision: 'day' as const },
+    };
+    const duplicate = sampleEvent();
+    const input = `${decode(await csvOf([good, future, duplicate]))}broken,row\n`;
+    const output = memorySink();
+    const rejects = memorySink();
+    const stats = await convert({
+      input,
+      fileName: 'in.csv',
+      to: 'csv',
+      registry,
+      output,
+      rejects,
+    });
+    expect(stats).toMatchObject({
+      from: 'csv',
+      to: 'csv',
+      records: 4,
+      events: 1,
+      rejected: 3,
+      compression: 'none',
+    });
+    expect(stats.records).toBe(stats.events + stats.rejected);
+    const rejectLines = rejects.text().trimEnd().split('\n');
+    expect(rejectLines[0]?.startsWith('id,date_start,')).toBe(true);
+    expect(rejectLines.slice(1).map((line) => line.split(',')[0])).toEqual([
+      'test:future',
+      'test:1',
+      'broken',
+    ]);
+    const codes = stats.issues.map((issue) => [issue.code, issue.row]);
+    expect(codes).toContainEqual(['date-in-future', 3]);
+    expect(codes).toContainEqual(['duplicate-id', 4]);
+    expect(codes).toContainEqual(['missing-cell', 5]);
+    expect(stats.issues.find((issue) => issue.code === 'duplicate-id')?.message).toContain('row 2');
+    expect(stats.issues.find((issue) => issue.code === 'date-in-future')).toMatchObject({
+      file: 'in.csv',
+      field: 'date_start',
+    });
+    expect(output.text().trimEnd().split('\n')).toHaveLength(2);
+  });
+
+  test('rules can be skipped or re-graded', async () => {
+    const future = {
+      ...sampleEvent(),
+      date: { start: '2999-01-01', end: '2999-01-01', precision: 'day' as const },
+    };
+    const input = await csvOf([future]);
+    const skipped = await convert({
+      input,
+      from: 'csv',
+      to: 'csv',
+      registry,
+      output: memorySink(),
+      rules: false,
+    });
+    expect(skipped).toMatchObject({ events: 1, rejected: 0, errors: 0 });
+    const warned = await convert({
+      input,
+      from: csvFormat,
+      to: csvFormat,
+      output: memorySink(),
+      rules: { rules: { 'date-in-future': 'warning' } },
+    });
+    expect(warned).toMatchObject({ events: 1, rejected: 0, warnings: 1 });
+  });
+
+  test('gzip and zip inputs are decompressed and detected', async () => {
+    const bytes = await csvOf([sampleEvent()]);
+    for (const [input, name, compression] of [
+      [gzipSync(bytes), 'events.csv.gz', 'gzip'],
+      [zipSync({ 'events.csv': bytes }), 'events.zip', 'zip'],
+    ] as const) {
+      const stats = await convert({
+        input,
+        fileName: name,
+        to: 'csv',
+        registry,
+        output: memorySink(),
+      });
+      expect(stats).toMatchObject({ compression, records: 1, events: 1, from: 'csv' });
+      expect(stats.bytesIn).toBe(input.length);
+    }
+  });
+
+  test('an unknown input format is a clear error listing candidates', async () => {
+    await expect(
+      convert({ input: 'hello', to: 'csv', registry, output: memorySink() }),
+    ).rejects.toThrow(FormatDetectionError);
+    await expect(
+      convert({ input: 'x', from: 'xlsx', to: 'csv', registry, output: memorySink() }),
+    ).rejects.toThrow('unknown format "xlsx"; formats are: csv');
+  });
+
+  test('keeps the first issues and says when more were found', async () => {
+    const input = `${'id,date_start\n'}${'a,b\n'.repeat(30)}`;
+    const stats = await convert({
+      input,
+      from: 'csv',
+      to: 'csv',
+      registry,
+      output: memorySink(),
+      maxIssues: 5,
+    });
+    expect(stats.issues).toHaveLength(5);
+    expect(stats.issuesTruncated).toBe(true);
+    expect(stats.rejected).toBe(30);
+  });
+});

@@ -224,3 +224,10 @@ describe('the seed dataset', () => {
     expect(result.events).toEqual(events);
   });
 });
+
+describe('the README', () => {
+  test('documents every column', () => {
+    const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
+    for (const column of csvColumns) expect(readme).toContain(`| \`${column.name}\` |`);
+  });
+});

@@ -53,6 +53,7 @@ export class DelimitedTokenizer {
   private readonly delimiter: number;
   private readonly quote: number;
   private readonly quoteText: string;
+  private readonly delimiterText: string;
   private readonly limits: Limits;
   private readonly byteLength: (text: string) => number;
 
@@ -78,6 +79,7 @@ export class DelimitedTokenizer {
     this.delimiter = options.delimiter.charCodeAt(0);
     this.quote = options.quote === null ? -1 : options.quote.charCodeAt(0);
     this.quoteText = options.quote ?? '';
+    this.delimiterText = options.delimiter;
     this.limits = options.limits;
     this.byteLength = options.byteLength;
     this.recordByte = options.startByteOffset ?? 0;
@@ -118,6 +120,9 @@ export class DelimitedTokenizer {
     let pos = 0;
     let recordStart = pos;
     let fieldStart = pos;
+    let nextDelimiter = -1;
+    let nextLf = -1;
+    let nextCr = -1;
     const delimiter = this.delimiter;
     const quote = this.quote;
 
@@ -136,15 +141,21 @@ export class DelimitedTokenizer {
           continue;
         }
         case State.Unquoted: {
-          let code = 0;
-          while (pos < length) {
-            code = chunk.charCodeAt(pos);
-            if (code === delimiter || code === LF || code === CR) break;
-            pos++;
-          }
+          // indexOf runs natively; the next delimiter, LF and CR are found once and reused
+          // until passed, so scanning a field costs no JavaScript per character.
+          if (nextDelimiter < pos) nextDelimiter = indexOrEnd(chunk, this.delimiterText, pos);
+          if (nextLf < pos) nextLf = indexOrEnd(chunk, '\n', pos);
+          if (nextCr < pos) nextCr = indexOrEnd(chunk, '\r', pos);
+          pos = Math.min(nextDelimiter, nextLf, nextCr);
           if (pos === length) break;
-          this.addFieldPart(chunk, fieldStart, pos);
-          this.endField();
+          const code = chunk.charCodeAt(pos);
+          if (this.fieldParts.length === 0 && pos - fieldStart <= this.limits.maxFieldLength) {
+            // The common case: the whole field lies in this chunk.
+            this.fields.push(chunk.slice(fieldStart, pos));
+          } else {
+            this.addFieldPart(chunk, fieldStart, pos);
+            this.endField();
+          }
           if (code === delimiter) {
             pos++;
             fieldStart = pos;
@@ -245,7 +256,7 @@ export class DelimitedTokenizer {
     this.fields.push(
       parts.length === 0 ? '' : parts.length === 1 ? (parts[0] as string) : parts.join(''),
     );
-    this.fieldParts = [];
+    parts.length = 0;
     this.fieldLength = 0;
   }
 
@@ -304,6 +315,11 @@ export class DelimitedTokenizer {
     this.unclosed = false;
     this.stray = false;
   }
+}
+
+function indexOrEnd(text: string, search: string, from: number): number {
+  const found = text.indexOf(search, from);
+  return found === -1 ? text.length : found;
 }
 
 /** Line breaks (LF, CRLF counted once, lone CR) in text[from, to). */

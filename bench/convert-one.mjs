@@ -1,0 +1,39 @@
+// One measured conversion in a fresh process, so peak RSS belongs to it alone.
+// Usage: node convert-one.mjs <input> <output> <from> <to> <rules|no-rules>
+// Prints one JSON line: the stats, wall seconds, CPU seconds and peak RSS in MiB.
+import { csvFormat } from '@conflict-events/csv';
+import { convert, createRegistry } from '@conflict-events/io';
+import { fileBytes, openAtomicFile } from '@conflict-events/io/node';
+import { jsonDatasetFormat, ndjsonFormat } from '@conflict-events/json';
+
+const [input, output, from, to, rules] = process.argv.slice(2);
+const registry = createRegistry([csvFormat, ndjsonFormat, jsonDatasetFormat]);
+const started = performance.now();
+const cpuStart = process.cpuUsage();
+const sink = await openAtomicFile(output);
+try {
+  const stats = await convert({
+    input: fileBytes(input),
+    fileName: input,
+    from,
+    to,
+    registry,
+    output: sink,
+    rules: rules === 'rules' ? {} : false,
+    maxIssues: 10,
+  });
+  await sink.commit();
+  const cpu = process.cpuUsage(cpuStart);
+  const { issues: _issues, ...rest } = stats;
+  process.stdout.write(
+    `${JSON.stringify({
+      ...rest,
+      wallSeconds: (performance.now() - started) / 1000,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    })}\n`,
+  );
+} catch (error) {
+  await sink.abort();
+  throw error;
+}

@@ -1,0 +1,128 @@
+// `pnpm bench`: generates canonical CSV and NDJSON inputs, converts each in a fresh process
+// and prints events/s, MB/s and peak RSS. Flags: --sizes 100000,1000000  --runs 1
+//   --gzip-gb 1   (also convert a gzip'd CSV of about that many GB, generated on the fly)
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createGzip } from 'node:zlib';
+import { csvFormat } from '@conflict-events/csv';
+import { generateEvents } from './generate-events.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dataDir = join(here, '.data');
+mkdirSync(dataDir, { recursive: true });
+
+function flag(name, fallback) {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? fallback : process.argv[index + 1];
+}
+const sizes = flag('sizes', '100000,1000000').split(',').map(Number);
+const runs = Number(flag('runs', '1'));
+const gzipGb = Number(flag('gzip-gb', '0'));
+
+async function writeStream(path, chunks, gzip = false) {
+  const file = createWriteStream(path);
+  const target = gzip ? createGzip({ level: 6 }) : file;
+  if (gzip) target.pipe(file);
+  for await (const chunk of chunks) {
+    if (!target.write(chunk)) await new Promise((resolve) => target.once('drain', resolve));
+  }
+  await new Promise((resolve, reject) => {
+    file.once('finish', resolve);
+    file.once('error', reject);
+    target.end();
+  });
+}
+
+async function* eventsOf(count) {
+  yield* generateEvents(count);
+}
+
+async function prepare(count) {
+  const csv = join(dataDir, `events-${count}.csv`);
+  if (!existsSync(csv)) {
+    process.stderr.write(`generating ${csv}\n`);
+    await writeStream(csv, csvFormat.write(eventsOf(count)));
+  }
+  const ndjson = join(dataDir, `events-${count}.ndjson`);
+  if (!existsSync(ndjson)) measure(csv, ndjson, 'csv', 'ndjson', 'no-rules');
+  return { csv, ndjson };
+}
+
+function measure(input, output, from, to, rules) {
+  const stdout = execFileSync(
+    process.execPath,
+    [join(here, 'convert-one.mjs'), input, output, from, to, rules],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    },
+  );
+  return JSON.parse(stdout.trim().split('\n').pop());
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const rows = [];
+for (const size of sizes) {
+  const files = await prepare(size);
+  for (const [from, to, input] of [
+    ['csv', 'ndjson', files.csv],
+    ['ndjson', 'csv', files.ndjson],
+  ]) {
+    for (const rules of ['rules', 'no-rules']) {
+      const results = [];
+      for (let run = 0; run < runs; run++) {
+        results.push(measure(input, join(dataDir, `out.${to}`), from, to, rules));
+      }
+      const wall = median(results.map((result) => result.wallSeconds));
+      const last = results[results.length - 1];
+      rows.push({
+        case: `${from} → ${to}`,
+        validation: rules === 'rules' ? 'shape + rules' : 'shape only',
+        events: size,
+        'events/s': Math.round(last.events / wall),
+        'MB/s': (statSync(input).size / 1e6 / wall).toFixed(1),
+        'wall s': wall.toFixed(2),
+        'CPU s': median(results.map((result) => result.cpuSeconds)).toFixed(2),
+        'peak RSS MiB': Math.round(Math.max(...results.map((result) => result.peakRssMiB))),
+        'records = events + rejected': last.records === last.events + last.rejected ? 'yes' : 'NO',
+      });
+    }
+  }
+}
+
+if (gzipGb > 0) {
+  const perEvent = statSync((await prepare(sizes[0])).csv).size / sizes[0];
+  const count = Math.round((gzipGb * 1e9) / perEvent);
+  const gz = join(dataDir, `events-${count}.csv.gz`);
+  if (!existsSync(gz)) {
+    process.stderr.write(`generating ${gz} (${count} events, ~${gzipGb} GB uncompressed)\n`);
+    await writeStream(gz, csvFormat.write(eventsOf(count)), true);
+  }
+  const result = measure(gz, join(dataDir, 'out.ndjson'), 'csv', 'ndjson', 'rules');
+  rows.push({
+    case: 'csv.gz → ndjson',
+    validation: 'shape + rules',
+    events: result.events,
+    'events/s': Math.round(result.events / result.wallSeconds),
+    'MB/s': (statSync(gz).size / 1e6 / result.wallSeconds).toFixed(1),
+    'wall s': result.wallSeconds.toFixed(2),
+    'CPU s': result.cpuSeconds.toFixed(2),
+    'peak RSS MiB': Math.round(result.peakRssMiB),
+    'records = events + rejected':
+      result.records === result.events + result.rejected ? 'yes' : 'NO',
+  });
+}
+
+const columns = Object.keys(rows[0]);
+const line = (cells) => `| ${cells.join(' | ')} |`;
+process.stdout.write(`${line(columns)}\n${line(columns.map(() => '---'))}\n`);
+for (const row of rows) process.stdout.write(`${line(columns.map((column) => row[column]))}\n`);
+process.stdout.write(
+  `\nnode ${process.version}, ${(await import('node:os')).cpus().length} cores; MB/s counts input bytes.\n`,
+);

@@ -1,0 +1,42 @@
+import { SCHEMA_VERSION } from '@conflict-events/schema';
+import { describe, expect, it } from 'vitest';
+import { sampleEvent } from '../../schema/test/arbitraries.ts';
+import { jsonDatasetFormat, ndjsonFormat } from '../src/index.ts';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+const event = JSON.stringify(sampleEvent());
+const pretty = JSON.stringify({ events: [sampleEvent()], title: 't' }, null, 2);
+
+function claims(text: string | Uint8Array): string[] {
+  const input = typeof text === 'string' ? bytes(text) : text;
+  return [ndjsonFormat, jsonDatasetFormat]
+    .filter((format) => format.sniff(input))
+    .map((format) => format.id);
+}
+
+describe('sniff', () => {
+  it.each([
+    ['NDJSON lines', `${event}\n${event}\n`, ['ndjson']],
+    ['an NDJSON line cut by the sample', event.slice(0, 40), ['ndjson']],
+    ['NDJSON after whitespace', `  \n${event}\n`, ['ndjson']],
+    ['a one-line dataset', `{"schemaVersion":"${SCHEMA_VERSION}","events":[]}\n`, ['json']],
+    ['a dataset cut by the sample', `{"schemaVersion":"${SCHEMA_VERSION}","title":"x`, ['json']],
+    ['a pretty dataset starting with events', pretty, ['json']],
+    ['a pretty object with another first key', JSON.stringify(sampleEvent(), null, 2), ['json']],
+    ['a top-level array', `[${event}]`, ['json']],
+    ['CSV', 'id,date\n1,2\n', []],
+    ['nothing', '', []],
+  ])('%s', (_name, text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+
+  it('looks past a UTF-8 or UTF-16 byte-order mark', () => {
+    expect(claims(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes(`${event}\n`)]))).toEqual(['ndjson']);
+    const utf16 = new Uint8Array([
+      0xff,
+      0xfe,
+      ...[...'[{}]'].flatMap((char) => [char.charCodeAt(0), 0]),
+    ]);
+    expect(claims(utf16)).toEqual(['json']);
+  });
+});

@@ -25,14 +25,22 @@ const places = [
   ['SDN', 'El Fasher', 13.6299, 25.3494],
   ['MMR', 'Myitkyina', 25.3867, 97.3961],
 ];
-const actorNames = [
-  ['Military Forces of Syria', 'state-forces'],
-  ['هيئة تحرير الشام', 'rebel-group'],
-  ['Вооружённые силы России', 'external-forces'],
-  ['Civilians', 'civilians'],
-  ['Protesters', 'protesters'],
-  ['Unidentified Armed Group', 'political-militia'],
-];
+const state = ['Military Forces of Syria', 'state-forces'];
+const rebels = ['هيئة تحرير الشام', 'rebel-group'];
+const foreign = ['Вооружённые силы России', 'external-forces'];
+const civilians = ['Civilians', 'civilians'];
+const protesters = ['Protesters', 'protesters'];
+const rioters = ['Rioters', 'rioters'];
+const militia = ['Unidentified Armed Group', 'political-militia'];
+// Side a and side b as coders pair them for each category, so the rules see realistic data.
+const pairs = {
+  battles: [[state, rebels], [foreign, rebels], [militia, state]],
+  'explosions-remote-violence': [[state, rebels], [foreign, civilians], [rebels, state]],
+  'violence-against-civilians': [[militia, civilians], [state, civilians]],
+  protests: [[protesters, undefined], [protesters, state]],
+  riots: [[rioters, undefined], [rioters, civilians]],
+  'strategic-developments': [[state, undefined], [rebels, undefined]],
+};
 const notes = [
   'On 1 August, fighting was reported near the ring road.',
   'Shelling hit a market, killing "several" people, according to local sources.',
@@ -61,8 +69,7 @@ export function generateEvent(random, index) {
   const day = new Date(Date.UTC(1997, 0, 1) + Math.floor(random() * 10_000) * 86_400_000)
     .toISOString()
     .slice(0, 10);
-  const [a, aKind] = pick(random, actorNames);
-  const [b, bKind] = pick(random, actorNames);
+  const [sideA, sideB] = pick(random, pairs[category]);
   const event = {
     id: `bench:${index}`,
     date: { start: day, end: day, precision: 'day' },
@@ -78,8 +85,8 @@ export function generateEvent(random, index) {
     },
     type: { category, subType },
     actors: [
-      { name: a, side: 'a', role: 'primary', kind: aKind },
-      { name: b, side: 'b', role: 'primary', kind: bKind },
+      { name: sideA[0], side: 'a', role: 'primary', kind: sideA[1] },
+      ...(sideB ? [{ name: sideB[0], side: 'b', role: 'primary', kind: sideB[1] }] : []),
     ],
     fatalities: fatalities(random),
     sources: [

@@ -65,7 +65,7 @@ describe('convert', () => {
     expect(codes).toContainEqual(['date-in-future', 3]);
     expect(codes).toContainEqual(['duplicate-id', 4]);
     expect(codes).toContainEqual(['missing-cell', 5]);
-    expect(stats.issues.find((issue) => issue.code === 'duplicate-id')?.message).toContain('row 2');
+    expect(stats.issues.find((issue) => issue.code === 'duplicate-id')).toMatchObject({ row: 4, field: 'id' });
     expect(stats.issues.find((issue) => issue.code === 'date-in-future')).toMatchObject({
       file: 'in.csv',
       field: 'date_start',

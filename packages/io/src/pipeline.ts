@@ -98,11 +98,6 @@ function orderOf(position: RecordPosition): number {
   );
 }
 
-function rowLabel(position: RecordPosition): string | undefined {
-  if (position.row !== undefined) return `row ${position.row}`;
-  if (position.line !== undefined) return `line ${position.line}`;
-  return position.pointer;
-}
 
 class Tally {
   records = 0;
@@ -217,7 +212,7 @@ export async function convert(options: ConvertOptions): Promise<ConvertStats> {
       batch.events.forEach((event, index) => {
         const position = batch.positions[index] ?? {};
         const raw = batch.raws[index] ?? '';
-        const found = validator ? validator.checkRules(event, [], rowLabel(position)) : [];
+        const found = validator ? validator.checkRules(event) : [];
         const positioned = found.map((issue) => positionIssue(issue, position, file, locate));
         if (positioned.some((issue) => issue.severity === 'error')) {
           rejected.push({ position, raw, issues: positioned });

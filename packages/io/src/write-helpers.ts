@@ -32,32 +32,50 @@ export async function* eventArrays(
   if (group.length > 0) yield group;
 }
 
-const defaultChunkLength = 1 << 16;
+const defaultChunkBytes = 1 << 16;
 
 /**
- * Collects text and hands it on as UTF-8 bytes in chunks of about `chunkLength` characters,
- * so writers can build output from small strings without one allocation per string.
+ * Encodes text straight into fixed-size byte chunks with `encodeInto`, so writers can build
+ * output from many small strings without joining them or allocating per string.
  */
 export class TextChunker {
-  private parts: string[] = [];
-  private length = 0;
+  private buffer: Uint8Array;
+  private offset = 0;
   private readonly encoder = new TextEncoder();
 
-  constructor(private readonly chunkLength = defaultChunkLength) {}
+  constructor(private readonly chunkBytes = defaultChunkBytes) {
+    this.buffer = new Uint8Array(chunkBytes);
+  }
 
-  /** Adds text; returns a chunk of bytes once enough has collected. */
+  /** Adds text; returns a full chunk of bytes when one is ready. */
   add(text: string): Uint8Array | undefined {
-    this.parts.push(text);
-    this.length += text.length;
-    return this.length >= this.chunkLength ? this.flush() : undefined;
+    // Up to 3 bytes a UTF-16 unit; text that may not fit goes after a flush.
+    if (this.offset + text.length * 3 > this.buffer.length) {
+      const full = this.flush();
+      if (text.length * 3 > this.buffer.length) {
+        const bytes = this.encoder.encode(text);
+        return full ? concat(full, bytes) : bytes;
+      }
+      this.offset = this.encoder.encodeInto(text, this.buffer).written;
+      return full;
+    }
+    this.offset += this.encoder.encodeInto(text, this.buffer.subarray(this.offset)).written;
+    return undefined;
   }
 
   /** Returns what is collected (possibly nothing) as bytes. */
   flush(): Uint8Array | undefined {
-    if (this.length === 0) return undefined;
-    const bytes = this.encoder.encode(this.parts.join(''));
-    this.parts = [];
-    this.length = 0;
-    return bytes;
+    if (this.offset === 0) return undefined;
+    const out = this.buffer.subarray(0, this.offset);
+    this.buffer = new Uint8Array(this.chunkBytes);
+    this.offset = 0;
+    return out;
   }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }

@@ -2,6 +2,7 @@ import { type Dataset, DatasetSchema } from './dataset.ts';
 import { type ConflictEvent, ConflictEventSchema } from './event.ts';
 import { toJsonPointer } from './json-pointer.ts';
 import { eventRules } from './rules/event-rules.ts';
+import { IdSet } from './rules/id-set.ts';
 import type { Rule } from './rules/rule.ts';
 import { describeValue, shapeIssueCodes, shapeIssuesFromZod } from './shape-issues.ts';
 import type { Severity } from './taxonomy/vocabularies.ts';
@@ -88,15 +89,8 @@ export interface EventCheck {
 export interface EventValidator {
   /** Checks one value; `path` locates it in its document for JSON pointers (e.g. ["events", 3]). */
   check(value: unknown, path?: readonly PropertyKey[]): EventCheck;
-  /**
-   * Applies the rules (and the duplicate-id check) to an event whose shape is already valid.
-   * `label` names where the event is for duplicate-id messages ("row 12"); default its pointer.
-   */
-  checkRules(
-    event: ConflictEvent,
-    path?: readonly PropertyKey[],
-    label?: string,
-  ): ValidationIssue[];
+  /** Applies the rules (and the duplicate-id check) to an event whose shape is already valid. */
+  checkRules(event: ConflictEvent, path?: readonly PropertyKey[]): ValidationIssue[];
 }
 
 /**
@@ -116,13 +110,9 @@ export function createEventValidator(options: ValidateOptions = {}): EventValida
   const duplicateSetting = options.skipRules
     ? 'off'
     : (config[duplicateIdRule.code] ?? duplicateIdRule.severity);
-  const seen = new Map<string, string>();
+  const seen = new IdSet();
 
-  function checkRules(
-    event: ConflictEvent,
-    path: readonly PropertyKey[] = [],
-    label?: string,
-  ): ValidationIssue[] {
+  function checkRules(event: ConflictEvent, path: readonly PropertyKey[] = []): ValidationIssue[] {
     const issues: ValidationIssue[] = [];
     for (const { rule, severity } of active) {
       const found = rule.check(event, context);
@@ -140,20 +130,15 @@ export function createEventValidator(options: ValidateOptions = {}): EventValida
         issues.push(issue);
       }
     }
-    if (duplicateSetting !== 'off') {
-      const here = label ?? (toJsonPointer(path) || '/');
-      const first = seen.get(event.id);
-      if (first === undefined) seen.set(event.id, here);
-      else {
-        issues.push({
-          code: duplicateIdRule.code,
-          severity: duplicateSetting,
-          message: `id "${event.id}" is already used by the event at ${first}`,
-          pointer: toJsonPointer([...path, 'id']),
-          eventId: event.id,
-          value: event.id,
-        });
-      }
+    if (duplicateSetting !== 'off' && !seen.add(event.id)) {
+      issues.push({
+        code: duplicateIdRule.code,
+        severity: duplicateSetting,
+        message: `id "${event.id}" is already used by an earlier event in this input`,
+        pointer: toJsonPointer([...path, 'id']),
+        eventId: event.id,
+        value: event.id,
+      });
     }
     return issues;
   }

@@ -254,7 +254,7 @@ describe('cross-record rules and configuration', () => {
     );
     expect(result).toMatchObject({ valid: false, checked: 3, events: 3, errors: 1 });
     expect(result.issues[0]).toMatchObject({ code: 'duplicate-id', pointer: '/2/id' });
-    expect(result.issues[0]?.message).toContain('/0');
+    expect(result.issues[0]?.message).toContain('already used by an earlier event');
   });
 
   test('validateEvents accepts async iterables', async () => {
@@ -298,5 +298,17 @@ describe('cross-record rules and configuration', () => {
     for (const rule of eventRules) expect(codes).toContain(rule.code);
     expect(codes).toContain('duplicate-id');
     for (const rule of ruleCatalog) expect(rule.description.length).toBeGreaterThan(10);
+  });
+});
+
+describe('the id set behind duplicate-id', () => {
+  test('tells new ids from seen ones across growth', async () => {
+    const { IdSet } = await import('../src/rules/id-set.ts');
+    const set = new IdSet();
+    for (let index = 0; index < 50_000; index++) expect(set.add(`acled:SYR${index}`)).toBe(true);
+    expect(set.size).toBe(50_000);
+    for (let index = 0; index < 50_000; index += 997) expect(set.add(`acled:SYR${index}`)).toBe(false);
+    expect(set.add('')).toBe(true);
+    expect(set.add('')).toBe(false);
   });
 });

@@ -34,12 +34,32 @@ const rioters = ['Rioters', 'rioters'];
 const militia = ['Unidentified Armed Group', 'political-militia'];
 // Side a and side b as coders pair them for each category, so the rules see realistic data.
 const pairs = {
-  battles: [[state, rebels], [foreign, rebels], [militia, state]],
-  'explosions-remote-violence': [[state, rebels], [foreign, civilians], [rebels, state]],
-  'violence-against-civilians': [[militia, civilians], [state, civilians]],
-  protests: [[protesters, undefined], [protesters, state]],
-  riots: [[rioters, undefined], [rioters, civilians]],
-  'strategic-developments': [[state, undefined], [rebels, undefined]],
+  battles: [
+    [state, rebels],
+    [foreign, rebels],
+    [militia, state],
+  ],
+  'explosions-remote-violence': [
+    [state, rebels],
+    [foreign, civilians],
+    [rebels, state],
+  ],
+  'violence-against-civilians': [
+    [militia, civilians],
+    [state, civilians],
+  ],
+  protests: [
+    [protesters, undefined],
+    [protesters, state],
+  ],
+  riots: [
+    [rioters, undefined],
+    [rioters, civilians],
+  ],
+  'strategic-developments': [
+    [state, undefined],
+    [rebels, undefined],
+  ],
 };
 const notes = [
   'On 1 August, fighting was reported near the ring road.',

@@ -230,6 +230,22 @@ export interface CameoCoding {
   rootCode: string;
   quadClass: 1 | 2 | 3 | 4;
   goldstein?: number;
+  /**
+   * GDELT NumMentions.
+   */
+  numMentions?: number;
+  /**
+   * GDELT NumSources.
+   */
+  numSources?: number;
+  /**
+   * GDELT NumArticles.
+   */
+  numArticles?: number;
+  /**
+   * GDELT AvgTone, -100 to 100.
+   */
+  avgTone?: number;
 }
 /**
  * PLOVER coding.

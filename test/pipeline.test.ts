@@ -1,12 +1,13 @@
 // The convert pipeline across real formats: detection, rules, rejects, accounting, compression.
 import { csvFormat } from '@conflict-events/csv';
 import { type ByteSink, convert, createRegistry, FormatDetectionError } from '@conflict-events/io';
+import { jsonDatasetFormat, ndjsonFormat } from '@conflict-events/json';
 import { gzipSync, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { sampleEvent } from '../packages/schema/test/arbitraries.ts';
 import { writeAll } from './conformance/format-conformance.ts';
 
-const registry = createRegistry([csvFormat]);
+const registry = createRegistry([csvFormat, ndjsonFormat, jsonDatasetFormat]);
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
 function memorySink(): ByteSink & { text(): string } {
@@ -65,7 +66,10 @@ describe('convert', () => {
     expect(codes).toContainEqual(['date-in-future', 3]);
     expect(codes).toContainEqual(['duplicate-id', 4]);
     expect(codes).toContainEqual(['missing-cell', 5]);
-    expect(stats.issues.find((issue) => issue.code === 'duplicate-id')).toMatchObject({ row: 4, field: 'id' });
+    expect(stats.issues.find((issue) => issue.code === 'duplicate-id')).toMatchObject({
+      row: 4,
+      field: 'id',
+    });
     expect(stats.issues.find((issue) => issue.code === 'date-in-future')).toMatchObject({
       file: 'in.csv',
       field: 'date_start',
@@ -122,7 +126,7 @@ describe('convert', () => {
     ).rejects.toThrow(FormatDetectionError);
     await expect(
       convert({ input: 'x', from: 'xlsx', to: 'csv', registry, output: memorySink() }),
-    ).rejects.toThrow('unknown format "xlsx"; formats are: csv');
+    ).rejects.toThrow('unknown format "xlsx"; formats are: csv, ndjson, json');
   });
 
   test('keeps the first issues and says when more were found', async () => {
@@ -138,5 +142,49 @@ describe('convert', () => {
     expect(stats.issues).toHaveLength(5);
     expect(stats.issuesTruncated).toBe(true);
     expect(stats.rejected).toBe(30);
+  });
+
+  test('NDJSON rejects are lines; JSON dataset rejects are a JSON array', async () => {
+    const bad = {
+      ...sampleEvent(),
+      id: 'test:bad',
+      date: { start: '2016-08-02', end: '2016-08-01', precision: 'day' },
+    };
+    const lines = `${JSON.stringify(sampleEvent())}\n{not json\n${JSON.stringify(bad)}\n`;
+    const ndjsonRejects = memorySink();
+    const ndjson = await convert({
+      input: lines,
+      fileName: 'in.ndjson',
+      to: 'csv',
+      registry,
+      output: memorySink(),
+      rejects: ndjsonRejects,
+    });
+    expect(ndjson).toMatchObject({ from: 'ndjson', records: 3, events: 1, rejected: 2 });
+    expect(ndjsonRejects.text()).toBe(`{not json\n${JSON.stringify(bad)}\n`);
+    expect(ndjson.issues.map((issue) => [issue.code, issue.line])).toEqual([
+      ['invalid-json', 2],
+      ['date-order', 3],
+    ]);
+
+    const document = JSON.stringify({
+      schemaVersion: '1.0.0',
+      title: 't',
+      generatedAt: '2026-01-01T00:00:00Z',
+      events: [sampleEvent(), bad],
+    });
+    const jsonRejects = memorySink();
+    const json = await convert({
+      input: document,
+      fileName: 'in.json',
+      to: 'ndjson',
+      registry,
+      output: memorySink(),
+      rejects: jsonRejects,
+    });
+    expect(json).toMatchObject({ from: 'json', records: 2, events: 1, rejected: 1 });
+    expect(JSON.parse(jsonRejects.text())).toEqual([bad]);
+    expect(json.issues[0]).toMatchObject({ code: 'date-order', pointer: '/events/1/date/end' });
+    expect(json.metadata).toMatchObject({ title: 't' });
   });
 });

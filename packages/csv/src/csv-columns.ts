@@ -208,6 +208,10 @@ export const csvColumns: readonly CsvColumn[] = [
   column('cameo_root_code', 'text', 'type.cameo.rootCode', 'CAMEO root code, 01–20.', '19'),
   column('cameo_quad_class', 'integer', 'type.cameo.quadClass', 'QuadClass, 1–4.', '4'),
   column('cameo_goldstein', 'number', 'type.cameo.goldstein', 'Goldstein scale, −10 to 10.', '-10'),
+  column('cameo_num_mentions', 'integer', 'type.cameo.numMentions', 'GDELT NumMentions.', '12'),
+  column('cameo_num_sources', 'integer', 'type.cameo.numSources', 'GDELT NumSources.', '2'),
+  column('cameo_num_articles', 'integer', 'type.cameo.numArticles', 'GDELT NumArticles.', '12'),
+  column('cameo_avg_tone', 'number', 'type.cameo.avgTone', 'GDELT AvgTone, −100 to 100.', '-5.2'),
   column('plover_category', 'enum', 'type.plover.category', 'PLOVER category.', 'ASSAULT'),
   column(
     'plover_modes',

@@ -228,6 +228,7 @@ describe('the seed dataset', () => {
 describe('the README', () => {
   test('documents every column', () => {
     const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
-    for (const column of csvColumns) expect(readme).toMatch(new RegExp(`\\| \`${column.name}\` +\\|`));
+    for (const column of csvColumns)
+      expect(readme).toMatch(new RegExp(`\\| \`${column.name}\` +\\|`));
   });
 });

@@ -98,7 +98,6 @@ function orderOf(position: RecordPosition): number {
   );
 }
 
-
 class Tally {
   records = 0;
   events = 0;

@@ -140,6 +140,10 @@ export const CameoCodingSchema = z
     rootCode: z.string().regex(/^(0[1-9]|1\d|20)$/),
     quadClass: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
     goldstein: z.number().min(-10).max(10).optional(),
+    numMentions: count.optional().describe('GDELT NumMentions.'),
+    numSources: count.optional().describe('GDELT NumSources.'),
+    numArticles: count.optional().describe('GDELT NumArticles.'),
+    avgTone: z.number().min(-100).max(100).optional().describe('GDELT AvgTone, -100 to 100.'),
   })
   .meta({ id: 'CameoCoding', description: 'CAMEO coding, as GDELT records it.' });
 

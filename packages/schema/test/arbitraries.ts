@@ -131,6 +131,10 @@ export const arbitraryEvent: fc.Arbitrary<ConflictEvent> = fc
             rootCode: fc.constantFrom('01', '14', '18', '19', '20'),
             quadClass: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const),
             goldstein: double(-10, 10),
+            numMentions: optional(count),
+            numSources: optional(count),
+            numArticles: optional(count),
+            avgTone: optional(double(-100, 100)),
           }),
         ),
         plover: optional(

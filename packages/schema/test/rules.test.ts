@@ -62,9 +62,13 @@ describe('fatality rules', () => {
       (e.sources[0] as { claim: object }).claim = { fatalities: { best: 2, high: 1 } };
     });
     expect(findings(event).filter((f) => f.code === 'fatalities-order')).toEqual([
-      { code: 'fatalities-order', severity: 'error', pointer: '/fatalities/low' },
-      { code: 'fatalities-order', severity: 'error', pointer: '/fatalities/high' },
-      { code: 'fatalities-order', severity: 'error', pointer: '/sources/0/claim/fatalities/high' },
+      { code: 'fatalities-order', severity: 'warning', pointer: '/fatalities/low' },
+      { code: 'fatalities-order', severity: 'warning', pointer: '/fatalities/high' },
+      {
+        code: 'fatalities-order',
+        severity: 'warning',
+        pointer: '/sources/0/claim/fatalities/high',
+      },
     ]);
   });
 
@@ -307,7 +311,8 @@ describe('the id set behind duplicate-id', () => {
     const set = new IdSet();
     for (let index = 0; index < 50_000; index++) expect(set.add(`acled:SYR${index}`)).toBe(true);
     expect(set.size).toBe(50_000);
-    for (let index = 0; index < 50_000; index += 997) expect(set.add(`acled:SYR${index}`)).toBe(false);
+    for (let index = 0; index < 50_000; index += 997)
+      expect(set.add(`acled:SYR${index}`)).toBe(false);
     expect(set.add('')).toBe(true);
     expect(set.add('')).toBe(false);
   });

@@ -1,0 +1,33 @@
+// Cell parsing shared by the CSV and JSON readers: strict numbers and the date forms the
+// published files use.
+
+const decimal = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/** A plain decimal number, or undefined for anything else (`1e3`, `0x1F`, `1,5`, `NaN`). */
+export function parseDecimal(text: string): number | undefined {
+  const trimmed = text.trim();
+  return decimal.test(trimmed) ? Number(trimmed) : undefined;
+}
+
+/** A whole number written as a decimal (`12`, `12.0`), or undefined. */
+export function parseWholeNumber(text: string): number | undefined {
+  const value = parseDecimal(text);
+  return value !== undefined && Number.isSafeInteger(value) ? value : undefined;
+}
+
+// GED releases print dates as `YYYY-MM-DD`; conversions through R or a database add a time
+// (`YYYY-MM-DD HH:MM:SS`, `YYYY-MM-DDTHH:MM:SS.sss`), which carries no information here.
+const dateForm =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** The calendar date of a date or date-time cell, if it is a real date. */
+export function datePart(text: string): string | undefined {
+  const match = dateForm.exec(text.trim());
+  if (!match) return undefined;
+  const [, year, month, day] = match;
+  const date = `${year}-${month}-${day}`;
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date)
+    ? date
+    : undefined;
+}

@@ -1,0 +1,34 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as entry from '../src/index.ts';
+
+const source = new URL('../src/', import.meta.url);
+
+describe('the package entry', () => {
+  it('exports the format, its options, the Gleditsch–Ward table and the layouts; no readers', () => {
+    expect(Object.keys(entry).sort()).toEqual([
+      'defaultUcdpReadOptions',
+      'defaultUcdpWriteOptions',
+      'ged42Columns',
+      'ged49Columns',
+      'gleditschWardStates',
+      'iso3FromGleditschWard',
+      'sourceKindOf',
+      'ucdpAttribution',
+      'ucdpFormat',
+      'ucdpLicence',
+    ]);
+    expect(entry.ucdpFormat.defaultReadOptions).toBe(entry.defaultUcdpReadOptions);
+  });
+
+  it('imports only the core and the schema, never another format package', () => {
+    const allowed = new Set(['@conflict-events/io', '@conflict-events/schema']);
+    for (const file of readdirSync(source)) {
+      const text = readFileSync(new URL(file, source), 'utf8');
+      for (const [, specifier] of text.matchAll(/(?:from |import\()'([^']+)'/g)) {
+        if (specifier === undefined || specifier.startsWith('./')) continue;
+        expect(allowed, `${file} imports ${specifier}`).toContain(specifier);
+      }
+    }
+  });
+});

@@ -22,7 +22,82 @@ export interface CsvColumn {
   path: readonly string[];
   description: string;
   example: string;
+  /** The HXL hashtag written under the header on request (HDX's tags where they fit). */
+  hxl: string;
 }
+
+// HXL hashtags (hxlstandard.org): the tags HDX puts on ACLED and UCDP extracts where one
+// exists, else a core hashtag with attributes naming our column; `+json` marks JSON cells.
+const hxlTags: Record<string, string> = {
+  id: '#event+code',
+  date_start: '#date+start',
+  date_end: '#date+end',
+  date_precision: '#date+precision',
+  date_source_precision: '#date+precision+source',
+  country: '#country+code',
+  country_name: '#country+name',
+  region: '#region+name',
+  admin1: '#adm1+name',
+  admin1_code: '#adm1+code',
+  admin2: '#adm2+name',
+  admin2_code: '#adm2+code',
+  admin3: '#adm3+name',
+  admin3_code: '#adm3+code',
+  place: '#loc+name',
+  location_description: '#loc+description',
+  latitude: '#geo+lat',
+  longitude: '#geo+lon',
+  location_precision: '#geo+precision',
+  location_source_precision: '#geo+precision+source',
+  category: '#event+type+code',
+  sub_type: '#event+type+sub+code',
+  disorder: '#event+type+disorder+json',
+  acled_event_type: '#event+type',
+  acled_sub_event_type: '#event+type+sub',
+  acled_disorder_type: '#event+type+disorder',
+  acled_inter1: '#group+type+first+acled',
+  acled_inter2: '#group+type+second+acled',
+  acled_interaction: '#group+type+interaction+acled',
+  acled_source_scale: '#meta+source+scale',
+  ucdp_type_of_violence: '#event+type+ucdp',
+  ucdp_conflict_id: '#crisis+code+ucdp',
+  ucdp_conflict_name: '#crisis+name+ucdp',
+  ucdp_dyad_id: '#group+code+dyad+ucdp',
+  ucdp_dyad_name: '#group+name+dyad+ucdp',
+  ucdp_event_clarity: '#meta+clarity+ucdp',
+  cameo_event_code: '#event+code+cameo',
+  cameo_base_code: '#event+code+base+cameo',
+  cameo_root_code: '#event+code+root+cameo',
+  cameo_quad_class: '#event+type+quad+cameo',
+  cameo_goldstein: '#indicator+goldstein+num',
+  cameo_num_mentions: '#indicator+mentions+num',
+  cameo_num_sources: '#indicator+sources+num',
+  cameo_num_articles: '#indicator+articles+num',
+  cameo_avg_tone: '#indicator+tone+num',
+  plover_category: '#event+type+plover',
+  plover_modes: '#event+type+mode+plover+json',
+  plover_contexts: '#event+type+context+plover+json',
+  actors: '#group+list+json',
+  fatalities_best: '#affected+killed',
+  fatalities_low: '#affected+killed+min',
+  fatalities_high: '#affected+killed+max',
+  fatalities_breakdown: '#affected+killed+breakdown+json',
+  sources: '#meta+source+list+json',
+  civilian_targeting: '#indicator+civilian_targeting',
+  notes: '#description',
+  tags: '#meta+tags+json',
+  provenance_dataset: '#meta+dataset',
+  provenance_dataset_version: '#meta+dataset+version',
+  provenance_layout: '#meta+layout',
+  provenance_record_id: '#meta+record+code',
+  provenance_modified: '#date+modified',
+  provenance_retrieved: '#date+retrieved',
+  provenance_coded_by: '#meta+coder',
+  provenance_licence: '#meta+licence',
+  provenance_attribution: '#meta+attribution',
+  provenance_unmapped: '#meta+unmapped+json',
+  extensions: '#meta+extensions+json',
+};
 
 function column(
   name: string,
@@ -31,7 +106,9 @@ function column(
   description: string,
   example: string,
 ): CsvColumn {
-  return { name, type, path: path.split('.'), description, example };
+  const hxl = hxlTags[name];
+  if (!hxl) throw new Error(`column ${name} has no HXL tag`);
+  return { name, type, path: path.split('.'), description, example, hxl };
 }
 
 export const csvColumns: readonly CsvColumn[] = [

@@ -22,6 +22,8 @@ export interface CsvWriteOptions {
   bom: boolean;
   /** Prefix text cells that start with = + - @ tab or CR with an apostrophe (OWASP). Default true. */
   neutraliseFormulas: boolean;
+  /** Write an HXL hashtag row under the header (HDX convention). Default false. */
+  hxlTags: boolean;
 }
 
 export const defaultCsvReadOptions: Readonly<CsvReadOptions> = Object.freeze({
@@ -35,6 +37,7 @@ export const defaultCsvWriteOptions: Readonly<CsvWriteOptions> = Object.freeze({
   lineEnding: '\n',
   bom: false,
   neutraliseFormulas: true,
+  hxlTags: false,
 });
 
 const sniffDecoder = new TextDecoder('utf-8', { fatal: false });

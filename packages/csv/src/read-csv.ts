@@ -78,6 +78,11 @@ function readHeader(record: DelimitedRecord, report: (issue: ValidationIssue) =>
   return { layout, extra, width: record.fields.length };
 }
 
+function isHashtagRow(record: DelimitedRecord): boolean {
+  const cells = record.fields.map((field) => field.trim()).filter((field) => field !== '');
+  return cells.length > 0 && cells.every((cell) => cell.startsWith('#'));
+}
+
 function isBlank(record: DelimitedRecord): boolean {
   return record.fields.every((field) => field.trim() === '');
 }
@@ -103,6 +108,7 @@ export async function* readCsv(
     return found ? { field: found.column.name } : undefined;
   });
   let header: Header | undefined;
+  let preamble = '';
   let row = 0;
   for await (const batch of input.batches) {
     for (const issue of batch.issues) builder.issue(issue);
@@ -111,7 +117,14 @@ export async function* readCsv(
       const position: RecordPosition = { row, line: record.line, byteOffset: record.byteOffset };
       if (!header) {
         header = readHeader(record, (issue) => builder.issue(issue, position));
-        builder.setPreamble(record.raw);
+        preamble = record.raw;
+        builder.setPreamble(preamble);
+        continue;
+      }
+      if (row === 2 && isHashtagRow(record)) {
+        // An HXL hashtag row (HDX convention) under the header describes the columns.
+        preamble = `${preamble}\n${record.raw}`;
+        builder.setPreamble(preamble);
         continue;
       }
       if (isBlank(record) && record.fields.length <= 1) {

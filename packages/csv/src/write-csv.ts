@@ -23,6 +23,8 @@ export async function* writeCsv(
   const chunker = new TextChunker();
   const header = csvColumns.map((column) => column.name).join(delimiter) + lineEnding;
   chunker.add((options.bom ? '\uFEFF' : '') + header);
+  if (options.hxlTags)
+    chunker.add(csvColumns.map((column) => column.hxl).join(delimiter) + lineEnding);
   for await (const group of eventArrays(events)) {
     for (const event of group) {
       const line = encodeRow(event, neutralise).map(quote).join(delimiter) + lineEnding;

@@ -232,3 +232,26 @@ describe('the README', () => {
       expect(readme).toMatch(new RegExp(`\\| \`${column.name}\` +\\|`));
   });
 });
+
+describe('HXL hashtags', () => {
+  test('an optional hashtag row under the header, read back as part of the header', async () => {
+    const bytes = await writeAll(csvFormat, [sampleEvent()], { hxlTags: true });
+    const lines = decode(bytes).split('\n');
+    expect(lines[1]?.split(',').slice(0, 4)).toEqual([
+      '#event+code',
+      '#date+start',
+      '#date+end',
+      '#date+precision',
+    ]);
+    expect(lines[1]).toContain('#affected+killed');
+    const result = await readAll(csvFormat, bytes);
+    expect(result.events).toEqual([sampleEvent()]);
+    expect(result.records).toBe(1);
+  });
+
+  test('every column has a well-formed, unique hashtag', () => {
+    const tags = csvColumns.map((column) => column.hxl);
+    for (const tag of tags) expect(tag).toMatch(/^#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*$/);
+    expect(new Set(tags).size).toBe(tags.length);
+  });
+});

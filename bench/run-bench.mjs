@@ -1,6 +1,10 @@
 // `pnpm bench`: generates canonical CSV and NDJSON inputs, converts each in a fresh process
-// and prints events/s, MB/s and peak RSS. Flags: --sizes 100000,1000000  --runs 1
-//   --gzip-gb 1   (also convert a gzip'd CSV of about that many GB, generated on the fly)
+// and prints events/s, MB/s and peak RSS. Flags:
+//   --sizes 100000,1000000   event counts
+//   --runs 1                 runs per case (the median is shown)
+//   --heap 128               cap the V8 old space of each conversion (MiB), as a CLI may
+//   --only csv-ndjson        run one case (csv-ndjson, ndjson-csv) with full validation only
+//   --gzip-gb 1              also convert a gzip'd CSV of about that many GB
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -20,6 +24,8 @@ function flag(name, fallback) {
 const sizes = flag('sizes', '100000,1000000').split(',').map(Number);
 const runs = Number(flag('runs', '1'));
 const gzipGb = Number(flag('gzip-gb', '0'));
+const heap = flag('heap', '');
+const only = flag('only', '');
 
 async function writeStream(path, chunks, gzip = false) {
   const file = createWriteStream(path);
@@ -74,7 +80,8 @@ for (const size of sizes) {
     ['csv', 'ndjson', files.csv],
     ['ndjson', 'csv', files.ndjson],
   ]) {
-    for (const rules of ['rules', 'no-rules']) {
+    if (only && only !== `${from}-${to}`) continue;
+    for (const rules of only ? ['rules'] : ['rules', 'no-rules']) {
       const results = [];
       for (let run = 0; run < runs; run++) {
         results.push(measure(input, join(dataDir, `out.${to}`), from, to, rules));
@@ -84,6 +91,7 @@ for (const size of sizes) {
       rows.push({
         case: `${from} → ${to}`,
         validation: rules === 'rules' ? 'shape + rules' : 'shape only',
+        heap: heap ? `${heap} MiB` : 'default',
         events: size,
         'events/s': Math.round(last.events / wall),
         'MB/s': (statSync(input).size / 1e6 / wall).toFixed(1),
@@ -108,6 +116,7 @@ if (gzipGb > 0) {
   rows.push({
     case: 'csv.gz → ndjson',
     validation: 'shape + rules',
+    heap: heap ? `${heap} MiB` : 'default',
     events: result.events,
     'events/s': Math.round(result.events / result.wallSeconds),
     'MB/s': (statSync(gz).size / 1e6 / result.wallSeconds).toFixed(1),

@@ -1,0 +1,33 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as entry from '../src/index.ts';
+
+const source = new URL('../src/', import.meta.url);
+
+describe('the package entry', () => {
+  it('exports the format, its options, the column rules and the hashtag helpers; no reader', () => {
+    expect(Object.keys(entry).sort()).toEqual([
+      'defaultHxlReadOptions',
+      'defaultHxlWriteOptions',
+      'formatPattern',
+      'hxlColumnRules',
+      'hxlFormat',
+      'isHashtagRow',
+      'matchesPattern',
+      'parseHashtag',
+      'selectColumn',
+    ]);
+    expect(entry.hxlFormat.defaultReadOptions).toBe(entry.defaultHxlReadOptions);
+  });
+
+  it('imports only the core and the schema, never another format package', () => {
+    const allowed = new Set(['@conflict-events/io', '@conflict-events/schema']);
+    for (const file of readdirSync(source)) {
+      const text = readFileSync(new URL(file, source), 'utf8');
+      for (const [, specifier] of text.matchAll(/(?:from |import\()'([^']+)'/g)) {
+        if (specifier === undefined || specifier.startsWith('./')) continue;
+        expect(allowed, `${file} imports ${specifier}`).toContain(specifier);
+      }
+    }
+  });
+});

@@ -1,0 +1,145 @@
+import { readDelimited, resolveLimits } from '@conflict-events/io';
+import type { ConflictEvent } from '@conflict-events/schema';
+import { parseUnixSeconds, parseWholeNumber } from './parse-acled-values.ts';
+
+// ACLED revises and deletes published events; its "deleted events" list and re-downloads
+// keep a local copy current. These helpers work on events read by this package.
+
+/** One row of ACLED's deleted-events list. */
+export interface DeletedEvent {
+  event_id_cnty: string;
+  /** Unix seconds at which ACLED deleted the event. */
+  deleted_timestamp: string;
+}
+
+/** The ACLED id of an event: its recordId when it came from ACLED, else its `acled:` id. */
+function acledIdOf(event: ConflictEvent): string | undefined {
+  if (event.provenance.dataset === 'acled' && event.provenance.recordId !== undefined)
+    return event.provenance.recordId;
+  return event.id.startsWith('acled:') ? event.id.slice('acled:'.length) : undefined;
+}
+
+/** The event's ACLED `timestamp` in Unix seconds, if it has one. */
+function secondsOf(event: ConflictEvent): number | undefined {
+  const modified = event.provenance.modified;
+  if (modified === undefined) return undefined;
+  const time = Date.parse(modified);
+  return Number.isNaN(time) ? undefined : Math.floor(time / 1000);
+}
+
+/**
+ * Reads ACLED's deleted-events CSV (`event_id_cnty, deleted_timestamp`, any column order,
+ * labels in any case). Rows without an id or with a timestamp that is not Unix seconds are
+ * returned in `invalid` with their line, not dropped unseen.
+ */
+export async function readDeletedEvents(bytes: AsyncIterable<Uint8Array>): Promise<{
+  deleted: DeletedEvent[];
+  invalid: { line: number; raw: string }[];
+}> {
+  const input = await readDelimited(bytes, {
+    delimiter: ',',
+    quote: '"',
+    limits: resolveLimits(undefined),
+    batchSize: 1000,
+  });
+  const deleted: DeletedEvent[] = [];
+  const invalid: { line: number; raw: string }[] = [];
+  let idIndex: number | undefined;
+  let timeIndex: number | undefined;
+  let header = true;
+  for await (const batch of input.batches) {
+    for (const record of batch.records) {
+      if (header) {
+        header = false;
+        const labels = record.fields.map((field) =>
+          field
+            .replace(/^\uFEFF/, '')
+            .trim()
+            .toLowerCase(),
+        );
+        idIndex = labels.indexOf('event_id_cnty');
+        timeIndex = labels.indexOf('deleted_timestamp');
+        continue;
+      }
+      if (record.fields.every((field) => field.trim() === '')) continue;
+      const id = idIndex === undefined ? undefined : record.fields[idIndex]?.trim();
+      const time = timeIndex === undefined ? undefined : record.fields[timeIndex]?.trim();
+      if (!id || time === undefined || parseUnixSeconds(time) === undefined)
+        invalid.push({ line: record.line, raw: record.raw });
+      else deleted.push({ event_id_cnty: id, deleted_timestamp: time });
+    }
+  }
+  return { deleted, invalid };
+}
+
+/** Events with ACLED's deletions applied; `removed` counts the events dropped so far. */
+export interface DeletionResult {
+  events: AsyncIterable<ConflictEvent>;
+  /** How many events were dropped; final once `events` has been read to the end. */
+  readonly removed: number;
+}
+
+/**
+ * Drops every event ACLED deleted at or after the event's own `timestamp` (a deletion older
+ * than the event's last change does not apply to the newer version). An event without a
+ * timestamp is dropped whenever its id is listed. Streams the events; holds only the list.
+ */
+export function applyDeletions(
+  events: AsyncIterable<ConflictEvent> | Iterable<ConflictEvent>,
+  deleted: Iterable<DeletedEvent>,
+): DeletionResult {
+  const latest = new Map<string, number>();
+  for (const row of deleted) {
+    const seconds = parseWholeNumber(row.deleted_timestamp);
+    if (seconds === undefined) continue;
+    latest.set(row.event_id_cnty, Math.max(seconds, latest.get(row.event_id_cnty) ?? -1));
+  }
+  let removed = 0;
+  async function* filtered(): AsyncIterable<ConflictEvent> {
+    for await (const event of events) {
+      const id = acledIdOf(event);
+      const deletedAt = id === undefined ? undefined : latest.get(id);
+      const changedAt = secondsOf(event);
+      if (deletedAt !== undefined && (changedAt === undefined || deletedAt >= changedAt)) {
+        removed += 1;
+        continue;
+      }
+      yield event;
+    }
+  }
+  return {
+    events: filtered(),
+    get removed() {
+      return removed;
+    },
+  };
+}
+
+/**
+ * Merges a newer download into a base copy by `event_id_cnty`: of two versions of an event,
+ * the one with the later `timestamp` wins (the newer download on a tie or without
+ * timestamps). Base order is kept, events new in `newer` follow in their order. The whole
+ * base is held in memory, keyed by id; for very large copies merge per country or year.
+ */
+export async function* upsertEvents(
+  base: AsyncIterable<ConflictEvent> | Iterable<ConflictEvent>,
+  newer: AsyncIterable<ConflictEvent> | Iterable<ConflictEvent>,
+): AsyncIterable<ConflictEvent> {
+  const merged = new Map<string, ConflictEvent>();
+  const keyOf = (event: ConflictEvent) => acledIdOf(event) ?? `id:${event.id}`;
+  for await (const event of base) merged.set(keyOf(event), event);
+  for await (const event of newer) {
+    const key = keyOf(event);
+    const current = merged.get(key);
+    const currentTime = current === undefined ? undefined : secondsOf(current);
+    const newTime = secondsOf(event);
+    if (
+      current === undefined ||
+      currentTime === undefined ||
+      newTime === undefined ||
+      newTime >= currentTime
+    )
+      merged.set(key, event);
+  }
+  yield* merged.values();
+}

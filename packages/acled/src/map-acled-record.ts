@@ -1,0 +1,499 @@
+import {
+  type AcledCoding,
+  type Actor,
+  type ConflictEvent,
+  type DisorderType,
+  disorderTypeLabels,
+  type EventCategory,
+  type EventDate,
+  type Fatalities,
+  type Location,
+  mapAcledEventType,
+  mapDatePrecision,
+  mapLocationPrecision,
+  parseAcledInter,
+  subTypeTable,
+  type ValidationIssue,
+} from '@conflict-events/schema';
+import type { AcledColumn, AcledLayout } from './acled-columns.ts';
+import type { AcledReadOptions } from './acled-options.ts';
+import { alpha3FromIsoNumeric } from './iso-numeric.ts';
+import {
+  addDays,
+  monthOfDate,
+  parseAcledDate,
+  parseDecimal,
+  parseUnixSeconds,
+  parseWholeNumber,
+} from './parse-acled-values.ts';
+
+export const acledAttribution =
+  'Armed Conflict Location & Event Data Project (ACLED); www.acleddata.com';
+
+/** The tag on an event whose pre-2019 event type the record alone cannot place. */
+export const reviewEventTypeTag = 'review:event-type';
+
+/** One record as cells by column; an absent column reads as an empty cell. */
+export interface AcledRecord {
+  cell(column: AcledColumn): string;
+  /** 1-based position of the column in the input, for issues (CSV only). */
+  fieldNumber(column: AcledColumn): number | undefined;
+  /** Cells under labels ACLED does not use, kept in provenance.unmapped. */
+  extra: readonly (readonly [string, string])[];
+}
+
+export interface MapContext {
+  layout: AcledLayout;
+  version?: string;
+  zeroFatalities: AcledReadOptions['zeroFatalities'];
+  restoreFormulas: boolean;
+}
+
+export interface MappedRecord {
+  /** Present when the record maps; then `errors` is empty. */
+  candidate?: ConflictEvent;
+  errors: ValidationIssue[];
+  /** Issues that do not stop the record (an unknown inter code). */
+  warnings: ValidationIssue[];
+}
+
+/** Columns that hold numbers; our writer never neutralises them, so nothing is restored. */
+export const numericColumns: ReadonlySet<AcledColumn> = new Set<AcledColumn>([
+  'data_id',
+  'event_id_no_cnty',
+  'year',
+  'time_precision',
+  'iso',
+  'gwno',
+  'latitude',
+  'longitude',
+  'geo_precision',
+  'fatalities',
+  'timestamp',
+]);
+
+// Columns the model has no field for, kept verbatim. `event_date` is kept too: the model
+// widens week- and month-precise dates to a span, and write-back needs the printed day.
+const unmappedColumns = [
+  'data_id',
+  'event_id_no_cnty',
+  'event_date',
+  'year',
+  'iso',
+  'gwno',
+  'iso3',
+] as const satisfies readonly AcledColumn[];
+
+const formulaNeutralised = /^'[=+\-@\t\r]/;
+
+function splitList(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  return text
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+class RecordMapper {
+  readonly errors: ValidationIssue[] = [];
+  readonly warnings: ValidationIssue[] = [];
+
+  constructor(
+    private readonly record: AcledRecord,
+    private readonly restoreFormulas: boolean,
+  ) {}
+
+  /** The cell as printed (a neutralised formula restored); an empty cell reads as undefined. */
+  text(column: AcledColumn): string | undefined {
+    let value = this.record.cell(column);
+    if (this.restoreFormulas && !numericColumns.has(column) && formulaNeutralised.test(value))
+      value = value.slice(1);
+    // Text is kept as printed, blanks included; only a number column's blank means empty.
+    if (value === '' || (numericColumns.has(column) && value.trim() === '')) return undefined;
+    return value;
+  }
+
+  private where(
+    column: AcledColumn,
+    value: string,
+  ): Pick<ValidationIssue, 'field' | 'fieldNumber' | 'value'> {
+    const fieldNumber = this.record.fieldNumber(column);
+    return fieldNumber === undefined
+      ? { field: column, value: value.slice(0, 200) }
+      : { field: column, fieldNumber, value: value.slice(0, 200) };
+  }
+
+  fail(code: string, column: AcledColumn, value: string, message: string): undefined {
+    this.errors.push({ code, severity: 'error', message, ...this.where(column, value) });
+    return undefined;
+  }
+
+  warn(code: string, column: AcledColumn, value: string, message: string): void {
+    this.warnings.push({ code, severity: 'warning', message, ...this.where(column, value) });
+  }
+
+  required(column: AcledColumn): string | undefined {
+    const value = this.text(column);
+    if (value === undefined)
+      return this.fail(
+        'constraint-error',
+        column,
+        '',
+        `"${column}" is empty; every event needs it`,
+      );
+    return value;
+  }
+
+  /** A whole number at least 0; an empty cell is undefined without an issue. */
+  whole(column: AcledColumn): number | undefined {
+    const value = this.text(column);
+    if (value === undefined) return undefined;
+    const number = parseWholeNumber(value);
+    if (number === undefined || number < 0)
+      return this.fail(
+        'type-error',
+        column,
+        value,
+        `"${column}" is "${value}", not a whole number of 0 or more`,
+      );
+    return number;
+  }
+
+  /** A decimal within [-limit, limit]; an empty cell is undefined without an issue. */
+  coordinate(column: AcledColumn, limit: number): number | undefined {
+    const value = this.text(column);
+    if (value === undefined) return undefined;
+    const number = parseDecimal(value);
+    if (number === undefined)
+      return this.fail('type-error', column, value, `"${column}" is "${value}", not a number`);
+    if (Math.abs(number) > limit)
+      return this.fail(
+        'constraint-error',
+        column,
+        value,
+        `"${column}" is ${number}, outside -${limit}…${limit}`,
+      );
+    return number;
+  }
+
+  /** A required code from 1 to 3 (time_precision, geo_precision). */
+  precisionCode(column: AcledColumn): 1 | 2 | 3 | undefined {
+    const value = this.required(column);
+    if (value === undefined) return undefined;
+    const number = parseWholeNumber(value);
+    if (number === undefined)
+      return this.fail('type-error', column, value, `"${column}" is "${value}", not a number`);
+    if (number !== 1 && number !== 2 && number !== 3)
+      return this.fail(
+        'constraint-error',
+        column,
+        value,
+        `"${column}" is ${number}; the ACLED codebook defines 1, 2 and 3`,
+      );
+    return number;
+  }
+}
+
+/**
+ * ACLED Codebook 2023, "Time precision": 1 the day is known; 2 the event happened some time
+ * in a week and the middle day is coded, so the span is three days either side; 3 some time
+ * in a month, so the span is the calendar month of the coded date.
+ */
+function mapDate(mapper: RecordMapper): EventDate | undefined {
+  const code = mapper.precisionCode('time_precision');
+  const text = mapper.required('event_date');
+  if (text === undefined) return undefined;
+  const date = parseAcledDate(text);
+  if (date === undefined)
+    return mapper.fail(
+      'type-error',
+      'event_date',
+      text,
+      `"event_date" is "${text}", not a date (YYYY-MM-DD, dd Month yyyy, dd-Month-yyyy or dd/mm/yyyy)`,
+    );
+  if (code === undefined) return undefined;
+  const precision = mapDatePrecision('acled-time-precision', code);
+  if (precision === undefined) return undefined;
+  const sourcePrecision = { scheme: 'acled-time-precision' as const, code };
+  if (code === 2)
+    return { start: addDays(date, -3), end: addDays(date, 3), precision, sourcePrecision };
+  if (code === 3) return { ...monthOfDate(date), precision, sourcePrecision };
+  return { start: date, end: date, precision, sourcePrecision };
+}
+
+function mapLocation(mapper: RecordMapper): Location | undefined {
+  // ACLED Codebook 2023, "Geo-precision": 1 the town, 2 near a town or part of a region,
+  // 3 only a larger region.
+  const code = mapper.precisionCode('geo_precision');
+  const latitude = mapper.coordinate('latitude', 90);
+  const longitude = mapper.coordinate('longitude', 180);
+  const iso = mapper.whole('iso');
+  if (code === undefined) return undefined;
+  const precision = mapLocationPrecision('acled-geo-precision', code);
+  if (precision === undefined) return undefined;
+  const location: Location = {
+    precision,
+    sourcePrecision: { scheme: 'acled-geo-precision', code },
+  };
+  const iso3 = mapper.text('iso3')?.trim().toUpperCase();
+  if (iso3 !== undefined && /^[A-Z]{3}$/.test(iso3)) location.country = iso3;
+  else if (iso !== undefined) {
+    // ACLED Codebook 2023, "iso": the ISO 3166-1 numeric code of the country.
+    const alpha3 = alpha3FromIsoNumeric(iso);
+    if (alpha3 !== undefined) location.country = alpha3;
+    else
+      mapper.warn(
+        'unknown-code',
+        'iso',
+        String(iso),
+        `iso ${iso} is not an ISO 3166-1 numeric code; location.country is left out and the code kept in provenance.unmapped`,
+      );
+  }
+  const names: readonly (readonly [
+    AcledColumn,
+    'countryName' | 'region' | 'admin1' | 'admin2' | 'admin3' | 'place',
+  ])[] = [
+    ['country', 'countryName'],
+    ['region', 'region'],
+    ['admin1', 'admin1'],
+    ['admin2', 'admin2'],
+    ['admin3', 'admin3'],
+    ['location', 'place'],
+  ];
+  for (const [column, key] of names) {
+    const value = mapper.text(column);
+    if (value !== undefined) location[key] = value;
+  }
+  if (latitude !== undefined && longitude !== undefined)
+    location.point = { lat: latitude, lon: longitude };
+  else if (latitude !== undefined || longitude !== undefined)
+    mapper.warn(
+      'missing-cell',
+      latitude === undefined ? 'latitude' : 'longitude',
+      '',
+      'only one coordinate is given; the event has no point',
+    );
+  return location;
+}
+
+/**
+ * ACLED Codebook 2023, "Actors" and "Actor types": actor1 and actor2 are the primary actors
+ * of the two sides, assoc_actor_1/2 (ally_actor_1/2 before 2019) the actors associated with
+ * them, separated by semicolons; inter1/inter2 give the type of the primary actor, which the
+ * associated actors on its side share here.
+ */
+function mapActors(mapper: RecordMapper): { actors: Actor[]; inter1?: number } {
+  const actors: Actor[] = [];
+  let inter1: number | undefined;
+  const sides = [
+    ['a', 'actor1', 'assoc_actor_1', 'ally_actor_1', 'inter1'],
+    ['b', 'actor2', 'assoc_actor_2', 'ally_actor_2', 'inter2'],
+  ] as const;
+  for (const [side, nameColumn, assocColumn, allyColumn, interColumn] of sides) {
+    const interText = mapper.text(interColumn);
+    const inter = interText === undefined ? undefined : parseAcledInter(interText);
+    if (interText !== undefined && inter === undefined)
+      mapper.warn(
+        'unknown-code',
+        interColumn,
+        interText,
+        `${interColumn} "${interText}" is not an ACLED actor type; the actors of side ${side} are left "unidentified"`,
+      );
+    if (side === 'a' && inter !== undefined) inter1 = inter.code;
+    const kind = inter?.kind ?? 'unidentified';
+    const name = mapper.text(nameColumn);
+    const actor = (actorName: string, role: Actor['role']): Actor => {
+      const out: Actor = { name: actorName, side, role, kind };
+      // ACLED names an unknown perpetrator "Unidentified Armed Group (Country)" and the like.
+      if (/^unidentified\b/i.test(actorName.trim())) out.unidentified = true;
+      return out;
+    };
+    if (name !== undefined) actors.push(actor(name, 'primary'));
+    const associated = splitList(mapper.text(assocColumn) ?? mapper.text(allyColumn));
+    for (const associate of associated) actors.push(actor(associate, 'associated'));
+  }
+  return inter1 === undefined ? { actors } : { actors, inter1 };
+}
+
+function disorderOfCategory(category: EventCategory): DisorderType[] {
+  // What every sub-type of the category shares (ACLED Codebook 2023, "Disorder type").
+  const rows = subTypeTable.filter((row) => row.category === category);
+  const first = rows[0]?.disorder ?? [];
+  return first.filter((type) => rows.every((row) => row.disorder.includes(type)));
+}
+
+const disorderByLabel = new Map(
+  Object.entries(disorderTypeLabels).map(([slug, label]) => [
+    label.toLowerCase(),
+    slug as DisorderType,
+  ]),
+);
+
+/** ACLED Codebook 2023, "Disorder type": one label, or two separated by a semicolon. */
+function disorderOfLabels(text: string | undefined): DisorderType[] {
+  const disorder: DisorderType[] = [];
+  for (const label of splitList(text)) {
+    const slug = disorderByLabel.get(label.toLowerCase());
+    if (slug !== undefined && !disorder.includes(slug)) disorder.push(slug);
+  }
+  return disorder;
+}
+
+function mapType(
+  mapper: RecordMapper,
+  inter1: number | undefined,
+  tags: string[],
+): ConflictEvent['type'] {
+  const eventType = mapper.text('event_type');
+  const subEventType = mapper.text('sub_event_type');
+  const disorderType = mapper.text('disorder_type');
+  const type: ConflictEvent['type'] = {};
+  if (eventType === undefined) {
+    mapper.warn('missing-cell', 'event_type', '', '"event_type" is empty; the event has no type');
+    const disorder = disorderOfLabels(disorderType);
+    if (disorder.length > 0) type.disorder = disorder;
+    return type;
+  }
+  const acled: AcledCoding = { eventType };
+  if (subEventType !== undefined) acled.subEventType = subEventType;
+  if (disorderType !== undefined) acled.disorderType = disorderType;
+  for (const [column, key] of [
+    ['inter1', 'inter1'],
+    ['inter2', 'inter2'],
+    ['interaction', 'interaction'],
+    ['source_scale', 'sourceScale'],
+  ] as const) {
+    const value = mapper.text(column);
+    if (value !== undefined) acled[key] = value;
+  }
+  const row = mapAcledEventType(eventType, subEventType);
+  let category = row?.category;
+  // ACLED Codebook 2019, "changes from the previous event typology": Riots/Protests was split
+  // by who demonstrated. The record's own actor type is the only evidence used: protesters
+  // (inter1 6) make a protest, rioters (inter1 5) a riot. Anything else is left for review.
+  if (category === undefined && row?.candidates.includes('protests')) {
+    if (inter1 === 6) category = 'protests';
+    else if (inter1 === 5) category = 'riots';
+  }
+  if (row === undefined)
+    mapper.warn(
+      'unknown-code',
+      subEventType !== undefined && mapAcledEventType(eventType) ? 'sub_event_type' : 'event_type',
+      subEventType === undefined ? eventType : `${eventType}: ${subEventType}`,
+      'not an ACLED event type (current or pre-2019); the event has no core category',
+    );
+  if (category === undefined) tags.push(reviewEventTypeTag);
+  else type.category = category;
+  const subType = category === row?.category ? row?.subType : undefined;
+  if (subType !== undefined) type.subType = subType;
+  let disorder: DisorderType[] = [];
+  if (disorderType !== undefined) disorder = disorderOfLabels(disorderType);
+  else if (subType !== undefined) {
+    disorder = [...(subTypeTable.find((entry) => entry.slug === subType)?.disorder ?? [])];
+  } else if (category !== undefined) disorder = disorderOfCategory(category);
+  if (disorder.length > 0) type.disorder = disorder;
+  type.acled = acled;
+  return type;
+}
+
+/**
+ * ACLED Codebook 2023, "Fatalities": the number of reported deaths, 0 when no deaths are
+ * reported. A 0 therefore also stands for "no figure"; `zeroFatalities` decides.
+ */
+function mapFatalities(
+  mapper: RecordMapper,
+  context: MapContext,
+  unmapped: Map<string, string>,
+): Fatalities {
+  const text = mapper.text('fatalities');
+  const count = mapper.whole('fatalities');
+  if (count === undefined) return { known: false };
+  if (count === 0) {
+    unmapped.set('fatalities', text ?? '0');
+    return context.zeroFatalities === 'none' ? { known: true, best: 0 } : { known: false };
+  }
+  return { known: true, best: count };
+}
+
+/** Maps one ACLED record to a candidate event, or to the errors that stop it. */
+export function mapAcledRecord(record: AcledRecord, context: MapContext): MappedRecord {
+  const mapper = new RecordMapper(record, context.restoreFormulas);
+  const id = mapper.required('event_id_cnty');
+  const date = mapDate(mapper);
+  const location = mapLocation(mapper);
+  for (const column of ['year', 'data_id', 'event_id_no_cnty', 'gwno'] as const)
+    mapper.whole(column);
+  const timestampText = mapper.text('timestamp');
+  const modified = timestampText === undefined ? undefined : parseUnixSeconds(timestampText);
+  if (timestampText !== undefined && modified === undefined)
+    mapper.fail(
+      'type-error',
+      'timestamp',
+      timestampText,
+      `"timestamp" is "${timestampText}", not Unix seconds`,
+    );
+  // A Map, so that a column labelled "__proto__" is a key like any other.
+  const unmapped = new Map<string, string>();
+  const fatalities = mapFatalities(mapper, context, unmapped);
+  const { actors, inter1 } = mapActors(mapper);
+  const tags = splitList(mapper.text('tags'));
+  const type = mapType(mapper, inter1, tags);
+  if (mapper.errors.length > 0 || id === undefined || date === undefined || location === undefined)
+    return { errors: mapper.errors, warnings: [] };
+
+  for (const column of unmappedColumns) {
+    const value = mapper.text(column);
+    if (value !== undefined) unmapped.set(column, value);
+  }
+  // Coordinates and timestamps printed other than as a number prints (`35.9310`, `0042`)
+  // are kept as printed, so that write-back gives the same text.
+  for (const column of ['latitude', 'longitude', 'timestamp'] as const) {
+    const value = mapper.text(column);
+    const number = value === undefined ? undefined : parseDecimal(value);
+    if (value !== undefined && number !== undefined && String(number) !== value)
+      unmapped.set(column, value);
+  }
+  const civilianTargeting = mapper.text('civilian_targeting');
+  if (
+    civilianTargeting !== undefined &&
+    civilianTargeting.trim().toLowerCase() !== 'civilian targeting'
+  ) {
+    unmapped.set('civilian_targeting', civilianTargeting);
+    mapper.warn(
+      'unknown-code',
+      'civilian_targeting',
+      civilianTargeting,
+      '"civilian_targeting" is neither empty nor "Civilian targeting"; it is kept in provenance.unmapped',
+    );
+  }
+  for (const [key, value] of record.extra) {
+    if (value.trim() !== '') unmapped.set(key, value);
+  }
+
+  const event: ConflictEvent = {
+    id: `acled:${id}`,
+    date,
+    location,
+    type,
+    actors,
+    fatalities,
+    sources: splitList(mapper.text('source')).map((name) => ({ name, kind: 'other' as const })),
+    provenance: {
+      dataset: 'acled',
+      layout: context.layout,
+      recordId: id,
+      attribution: acledAttribution,
+    },
+  };
+  // ACLED Codebook 2023, "Civilian targeting": the column says so when civilians were the
+  // target; an empty cell says nothing either way.
+  if (civilianTargeting?.trim().toLowerCase() === 'civilian targeting')
+    event.civilianTargeting = true;
+  const notes = mapper.text('notes');
+  if (notes !== undefined) event.notes = notes;
+  if (tags.length > 0) event.tags = tags;
+  if (modified !== undefined) event.provenance.modified = modified;
+  if (context.version !== undefined) event.provenance.datasetVersion = context.version;
+  if (unmapped.size > 0) event.provenance.unmapped = Object.fromEntries(unmapped);
+  return { candidate: event, errors: [], warnings: mapper.warnings };
+}

@@ -57,9 +57,10 @@ async function prepare(count) {
 }
 
 function measure(input, output, from, to, rules) {
+  const v8 = heap ? [`--max-old-space-size=${heap}`] : [];
   const stdout = execFileSync(
     process.execPath,
-    [join(here, 'convert-one.mjs'), input, output, from, to, rules],
+    [...v8, join(here, 'convert-one.mjs'), input, output, from, to, rules],
     {
       encoding: 'utf8',
       maxBuffer: 1 << 24,

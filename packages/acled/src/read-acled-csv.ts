@@ -3,6 +3,7 @@ import {
   BatchBuilder,
   type CommonReadOptions,
   type DelimitedRecord,
+  isHashtagRow,
   type RecordPosition,
   readDelimited,
   resolveLimits,
@@ -142,6 +143,7 @@ export async function* readAcledCsv(
     ...(options.version !== undefined ? { version: options.version } : {}),
   };
   let row = 0;
+  let preamble = '';
   for await (const batch of input.batches) {
     for (const issue of batch.issues) builder.issue(issue);
     for (const record of batch.records) {
@@ -150,9 +152,16 @@ export async function* readAcledCsv(
       if (!header) {
         header = readHeader(record.fields, (issue) => builder.issue(issue, position));
         context.layout = header.layout;
-        builder.setPreamble(record.raw);
+        preamble = record.raw;
+        builder.setPreamble(preamble);
         const gwno = header.usable ? gwnoIssue(header.layout) : undefined;
         if (gwno) builder.issue(gwno, position);
+        continue;
+      }
+      if (row === 2 && isHashtagRow(record.fields)) {
+        // HDX publishes ACLED with a row of HXL hashtags under the header: part of the header.
+        preamble = `${preamble}\n${record.raw}`;
+        builder.setPreamble(preamble);
         continue;
       }
       if (isBlank(record)) {

@@ -3,6 +3,7 @@ import {
   BatchBuilder,
   type CommonReadOptions,
   type DelimitedRecord,
+  isHashtagRow,
   type RecordPosition,
   readDelimited,
   resolveLimits,
@@ -78,11 +79,6 @@ function readHeader(record: DelimitedRecord, report: (issue: ValidationIssue) =>
   return { layout, extra, width: record.fields.length };
 }
 
-function isHashtagRow(record: DelimitedRecord): boolean {
-  const cells = record.fields.map((field) => field.trim()).filter((field) => field !== '');
-  return cells.length > 0 && cells.every((cell) => cell.startsWith('#'));
-}
-
 function isBlank(record: DelimitedRecord): boolean {
   return record.fields.every((field) => field.trim() === '');
 }
@@ -121,7 +117,7 @@ export async function* readCsv(
         builder.setPreamble(preamble);
         continue;
       }
-      if (row === 2 && isHashtagRow(record)) {
+      if (row === 2 && isHashtagRow(record.fields)) {
         // An HXL hashtag row (HDX convention) under the header describes the columns.
         preamble = `${preamble}\n${record.raw}`;
         builder.setPreamble(preamble);

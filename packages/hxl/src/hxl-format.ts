@@ -34,6 +34,7 @@ export const hxlFormat = {
   extensions: ['csv'],
   mediaTypes: ['text/csv'],
   capabilities: { read: true, write: false, lossless: false },
+  fallback: true,
   rejectsLayout: 'lines',
   sniff: sniffHxl,
   defaultReadOptions: defaultHxlReadOptions,

@@ -87,6 +87,11 @@ export interface Format<ReadOptions extends object = object, WriteOptions extend
   mediaTypes: readonly string[];
   capabilities: FormatCapabilities;
   rejectsLayout: RejectsLayout;
+  /**
+   * A generic reader (HXL-tagged CSV reads many sources) that yields to a specific format
+   * when both recognise an input.
+   */
+  fallback?: boolean;
   /** A cheap look at the first bytes (after decompression): is this input in this format? */
   sniff(firstBytes: Uint8Array): boolean;
   defaultReadOptions: Readonly<ReadOptions>;

@@ -28,6 +28,7 @@ export {
 export {
   type DelimitedBatch,
   type DelimitedInput,
+  isHashtagRow,
   type ReadDelimitedOptions,
   readDelimited,
   sniffDelimiter,

@@ -32,6 +32,21 @@ export interface DelimitedInput {
 const defaultCandidates = [',', ';', '\t'] as const;
 
 /**
+ * True for a row of HXL hashtags (every non-empty cell starts with `#`), which HDX puts
+ * right under the header of the files it publishes: a description of the columns, not data.
+ */
+export function isHashtagRow(fields: readonly string[]): boolean {
+  let tags = 0;
+  for (const field of fields) {
+    const cell = field.trim();
+    if (cell === '') continue;
+    if (!cell.startsWith('#')) return false;
+    tags += 1;
+  }
+  return tags > 0;
+}
+
+/**
  * Chooses the delimiter that splits the first line (outside quotes) into the most fields;
  * ties go to the earlier candidate.
  */

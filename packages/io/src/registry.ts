@@ -62,7 +62,9 @@ export function createRegistry(formats: readonly AnyFormat[]): FormatRegistry {
         ? able(can).filter((format) => extensionMatches(fileName, format))
         : [];
       const pool = byName.length > 0 ? byName : able(can);
-      const sniffed = pool.filter((format) => format.sniff(head));
+      const recognised = pool.filter((format) => format.sniff(head));
+      const specific = recognised.filter((format) => !format.fallback);
+      const sniffed = specific.length > 0 ? specific : recognised;
       const only = (list: AnyFormat[]) => (list.length === 1 ? list[0] : undefined);
       const chosen = only(sniffed) ?? (sniffed.length === 0 ? only(byName) : undefined);
       if (chosen) return chosen;

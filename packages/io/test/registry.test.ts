@@ -69,4 +69,13 @@ describe('format registry', () => {
     expect(() => registry.get('kml')).toThrow('unknown format "kml"');
     expect(() => createRegistry([csv, csv])).toThrow('two formats have the id "csv"');
   });
+
+  test('a generic fallback format yields to a specific one that also recognises the input', () => {
+    const hxl = { ...format('hxl', ['csv'], 'id,'), fallback: true };
+    const both = createRegistry([hxl, csv]);
+    expect(both.detect({ fileName: 'a.csv', head: head('id,date'), can: 'read' }).id).toBe('csv');
+    expect(
+      createRegistry([hxl]).detect({ fileName: 'a.csv', head: head('id,date'), can: 'read' }).id,
+    ).toBe('hxl');
+  });
 });

@@ -2,7 +2,8 @@
 // claim the same input:
 // - a JSON dataset starts with `[`, or with `{` whose first key is an envelope key
 //   (`schemaVersion`, `title`, `events`, …), or with `{` whose first line is not a whole
-//   object (a pretty-printed document);
+//   object (a pretty-printed document) and which names `events` or `schemaVersion` — other
+//   JSON documents (an API page of another source) are not claimed;
 // - NDJSON starts with `{` whose first key is not an envelope key, and whose first line is
 //   a whole object (ends with `}`) or runs past the bytes given.
 // `sources` is left out of the envelope keys because events have a `sources` key too.
@@ -38,5 +39,6 @@ export function sniffJsonShape(firstBytes: Uint8Array): JsonShape {
   if (firstKey !== undefined && envelopeKeys.has(firstKey)) return 'dataset';
   const lineEnd = text.indexOf('\n');
   if (lineEnd === -1) return 'lines';
-  return text.slice(0, lineEnd).trimEnd().endsWith('}') ? 'lines' : 'dataset';
+  if (text.slice(0, lineEnd).trimEnd().endsWith('}')) return 'lines';
+  return /"(?:events|schemaVersion)"\s*:/.test(text) ? 'dataset' : 'neither';
 }

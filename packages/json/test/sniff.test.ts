@@ -22,7 +22,11 @@ describe('sniff', () => {
     ['a one-line dataset', `{"schemaVersion":"${SCHEMA_VERSION}","events":[]}\n`, ['json']],
     ['a dataset cut by the sample', `{"schemaVersion":"${SCHEMA_VERSION}","title":"x`, ['json']],
     ['a pretty dataset starting with events', pretty, ['json']],
-    ['a pretty object with another first key', JSON.stringify(sampleEvent(), null, 2), ['json']],
+    [
+      'a pretty object that is no dataset (another source’s API page)',
+      JSON.stringify(sampleEvent(), null, 2),
+      [],
+    ],
     ['a top-level array', `[${event}]`, ['json']],
     ['CSV', 'id,date\n1,2\n', []],
     ['nothing', '', []],

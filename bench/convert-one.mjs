@@ -1,13 +1,14 @@
 // One measured conversion in a fresh process, so peak RSS belongs to it alone.
 // Usage: node convert-one.mjs <input> <output> <from> <to> <rules|no-rules>
 // Prints one JSON line: the stats, wall seconds, CPU seconds and peak RSS in MiB.
+import { acledFormat } from '@conflict-events/acled';
 import { csvFormat } from '@conflict-events/csv';
 import { convert, createRegistry } from '@conflict-events/io';
 import { fileBytes, openAtomicFile } from '@conflict-events/io/node';
 import { jsonDatasetFormat, ndjsonFormat } from '@conflict-events/json';
 
 const [input, output, from, to, rules] = process.argv.slice(2);
-const registry = createRegistry([csvFormat, ndjsonFormat, jsonDatasetFormat]);
+const registry = createRegistry([csvFormat, ndjsonFormat, jsonDatasetFormat, acledFormat]);
 const started = performance.now();
 const cpuStart = process.cpuUsage();
 const sink = await openAtomicFile(output);

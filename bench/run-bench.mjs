@@ -5,11 +5,13 @@
 //   --heap 128               cap the V8 old space of each conversion (MiB), as a CLI may
 //   --only csv-ndjson        run one case (csv-ndjson, ndjson-csv) with full validation only
 //   --gzip-gb 1              also convert a gzip'd CSV of about that many GB
+//   --acled 1000000          also import an ACLED-layout CSV of that many rows
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGzip } from 'node:zlib';
+import { acledFormat } from '@conflict-events/acled';
 import { csvFormat } from '@conflict-events/csv';
 import { generateEvents } from './generate-events.mjs';
 
@@ -26,6 +28,7 @@ const runs = Number(flag('runs', '1'));
 const gzipGb = Number(flag('gzip-gb', '0'));
 const heap = flag('heap', '');
 const only = flag('only', '');
+const acledRows = Number(flag('acled', '0'));
 
 async function writeStream(path, chunks, gzip = false) {
   const file = createWriteStream(path);
@@ -121,6 +124,28 @@ if (gzipGb > 0) {
     events: result.events,
     'events/s': Math.round(result.events / result.wallSeconds),
     'MB/s': (statSync(gz).size / 1e6 / result.wallSeconds).toFixed(1),
+    'wall s': result.wallSeconds.toFixed(2),
+    'CPU s': result.cpuSeconds.toFixed(2),
+    'peak RSS MiB': Math.round(result.peakRssMiB),
+    'records = events + rejected':
+      result.records === result.events + result.rejected ? 'yes' : 'NO',
+  });
+}
+
+if (acledRows > 0) {
+  const acled = join(dataDir, `acled-${acledRows}.csv`);
+  if (!existsSync(acled)) {
+    process.stderr.write(`generating ${acled}\n`);
+    await writeStream(acled, acledFormat.write(eventsOf(acledRows)));
+  }
+  const result = measure(acled, join(dataDir, 'out.ndjson'), 'acled', 'ndjson', 'rules');
+  rows.push({
+    case: 'acled csv → ndjson',
+    validation: 'shape + rules',
+    heap: heap ? `${heap} MiB` : 'default',
+    events: result.events,
+    'events/s': Math.round(result.events / result.wallSeconds),
+    'MB/s': (statSync(acled).size / 1e6 / result.wallSeconds).toFixed(1),
     'wall s': result.wallSeconds.toFixed(2),
     'CPU s': result.cpuSeconds.toFixed(2),
     'peak RSS MiB': Math.round(result.peakRssMiB),

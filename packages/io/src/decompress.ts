@@ -25,6 +25,14 @@ export interface DecompressedInput {
 }
 
 const ratioGraceBytes = 1 << 20;
+// Compressed input is fed in small slices: one 1 MiB chunk of a well-compressed file can
+// inflate to tens of MiB at once, and everything downstream holds a chunk's records together.
+const feedBytes = 1 << 15;
+
+function* slices(chunk: Uint8Array): Iterable<Uint8Array> {
+  for (let start = 0; start < chunk.length; start += feedBytes)
+    yield chunk.subarray(start, start + feedBytes);
+}
 
 class OutputGuard {
   compressed = 0;
@@ -69,9 +77,11 @@ async function* gunzip(
   });
   try {
     for await (const chunk of chunks) {
-      guard.compressed += chunk.byteLength;
-      stream.push(chunk, false);
-      yield* out.splice(0);
+      for (const slice of slices(chunk)) {
+        guard.compressed += slice.byteLength;
+        stream.push(slice, false);
+        yield* out.splice(0);
+      }
     }
     stream.push(new Uint8Array(0), true);
   } catch (error) {
@@ -120,10 +130,12 @@ async function* unzip(
   stream.register(UnzipInflate);
   try {
     for await (const chunk of chunks) {
-      guard.compressed += chunk.byteLength;
-      stream.push(chunk, false);
-      if (error) throw error;
-      yield* out.splice(0);
+      for (const slice of slices(chunk)) {
+        guard.compressed += slice.byteLength;
+        stream.push(slice, false);
+        if (error) throw error;
+        yield* out.splice(0);
+      }
     }
     stream.push(new Uint8Array(0), true);
     if (error) throw error;

@@ -19,6 +19,8 @@ export interface DecodeOptions {
   file?: string;
 }
 
+const pieceBytes = 1 << 20;
+
 type NodeBuffer = { byteLength(text: string, encoding: 'utf8'): number };
 const nodeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
 
@@ -135,13 +137,25 @@ export async function decodeText(
     issues.push(issue);
   }
 
+  async function* pieces(): AsyncIterable<Uint8Array> {
+    // Text is handed on in pieces of at most 1 MiB of input, however large the chunks that
+    // arrive (a whole file as one buffer, a burst of decompressed data), so readers never
+    // hold more than a piece's records at once.
+    for await (const chunk of chunks) {
+      if (chunk.byteLength <= pieceBytes) yield chunk;
+      else
+        for (let start = 0; start < chunk.byteLength; start += pieceBytes)
+          yield chunk.subarray(start, start + pieceBytes);
+    }
+  }
+
   async function* decode(): AsyncIterable<string> {
     // The BOM is consumed by TextDecoder itself (ignoreBOM false).
     let decoder = new TextDecoder(encoding, { fatal: checkUtf8 });
     let offset = 0;
     let lenient = !checkUtf8;
     let previous: Uint8Array = new Uint8Array(0);
-    for await (const chunk of chunks) {
+    for await (const chunk of pieces()) {
       let text: string;
       if (lenient) text = decoder.decode(chunk, { stream: true });
       else {

@@ -47,6 +47,12 @@ describe('decodeText', () => {
     );
   });
 
+  test('a large chunk is decoded in pieces of at most 1 MiB', async () => {
+    const input = await decodeText(toByteChunks(new Uint8Array(3 * 2 ** 20 + 5).fill(0x61)));
+    const pieces = await collect(input.chunks);
+    expect(pieces.map((piece) => piece.length)).toEqual([2 ** 20, 2 ** 20, 2 ** 20, 5]);
+  });
+
   test('a file of only a BOM is empty text', async () => {
     const input = await decodeText(chunked(new Uint8Array([0xef, 0xbb, 0xbf]), 1));
     expect(await collect(input.chunks)).toEqual([]);

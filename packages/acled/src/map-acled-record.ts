@@ -7,6 +7,7 @@ import {
   type EventCategory,
   type EventDate,
   type Fatalities,
+  iso3FromGleditschWard,
   type Location,
   mapAcledEventType,
   mapDatePrecision,
@@ -236,8 +237,20 @@ function mapLocation(mapper: RecordMapper): Location | undefined {
     sourcePrecision: { scheme: 'acled-geo-precision', code },
   };
   const iso3 = mapper.text('iso3')?.trim().toUpperCase();
+  const gwno = iso === undefined && iso3 === undefined ? mapper.whole('gwno') : undefined;
   if (iso3 !== undefined && /^[A-Z]{3}$/.test(iso3)) location.country = iso3;
-  else if (iso !== undefined) {
+  else if (gwno !== undefined) {
+    // The 2016 API and the older files code the country by Gleditsch–Ward number only.
+    const alpha3 = iso3FromGleditschWard(gwno);
+    if (alpha3 !== undefined) location.country = alpha3;
+    else
+      mapper.warn(
+        'unknown-code',
+        'gwno',
+        String(gwno),
+        `gwno ${gwno} is not a Gleditsch–Ward state with an ISO code; location.country is left out and the code kept in provenance.unmapped`,
+      );
+  } else if (iso !== undefined) {
     // ACLED Codebook 2023, "iso": the ISO 3166-1 numeric code of the country.
     const alpha3 = alpha3FromIsoNumeric(iso);
     if (alpha3 !== undefined) location.country = alpha3;

@@ -102,18 +102,6 @@ function isBlank(record: DelimitedRecord): boolean {
   return record.fields.length <= 1 && record.fields.every((field) => field.trim() === '');
 }
 
-/** The issue said once per input when the layout has no ISO country code. */
-export function gwnoIssue(layout: AcledLayout): ValidationIssue | undefined {
-  if (layout !== 'acled-legacy' && layout !== 'acled-2016-api') return undefined;
-  return {
-    code: 'unmapped-field',
-    severity: 'warning',
-    message:
-      'this layout codes countries by Gleditsch–Ward number (gwno) only; location.country is left out, and gwno and the country name are kept',
-    field: 'gwno',
-  };
-}
-
 /** Reads ACLED CSV (any layout with a header) as batches positioned by row, line and byte. */
 export async function* readAcledCsv(
   bytes: AsyncIterable<Uint8Array>,
@@ -154,8 +142,6 @@ export async function* readAcledCsv(
         context.layout = header.layout;
         preamble = record.raw;
         builder.setPreamble(preamble);
-        const gwno = header.usable ? gwnoIssue(header.layout) : undefined;
-        if (gwno) builder.issue(gwno, position);
         continue;
       }
       if (row === 2 && isHashtagRow(record.fields)) {

@@ -4,6 +4,7 @@ export * from './crosswalks/acled-event-types.ts';
 export * from './crosswalks/acled-inter-codes.ts';
 export * from './crosswalks/cameo.ts';
 export type { CategoryCrosswalkRow } from './crosswalks/category-crosswalk.ts';
+export * from './crosswalks/gleditsch-ward.ts';
 export * from './crosswalks/plover.ts';
 export * from './crosswalks/precision.ts';
 export * from './crosswalks/ucdp-violence-types.ts';

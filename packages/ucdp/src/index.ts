@@ -1,10 +1,6 @@
-// The public entry: the UCDP GED format, its options and the Gleditsch–Ward table.
+// The public entry: the UCDP GED format and its options. The Gleditsch–Ward table is in
+// @conflict-events/schema, shared with the ACLED reader.
 
-export {
-  type GleditschWardState,
-  gleditschWardStates,
-  iso3FromGleditschWard,
-} from './gleditsch-ward.ts';
 export { ucdpAttribution, ucdpLicence } from './map-ged-record.ts';
 export { sourceKindOf } from './parse-sources.ts';
 export { type GedColumn, type GedLayout, ged42Columns, ged49Columns } from './ucdp-columns.ts';

@@ -2,6 +2,7 @@ import {
   type Actor,
   type ConflictEvent,
   type Fatalities,
+  iso3FromGleditschWard,
   type Location,
   mapDatePrecision,
   mapLocationPrecision,
@@ -9,7 +10,6 @@ import {
   ucdpViolenceTypes,
   type ValidationIssue,
 } from '@conflict-events/schema';
-import { iso3FromGleditschWard } from './gleditsch-ward.ts';
 import { parseSources } from './parse-sources.ts';
 import { datePart, parseDecimal, parseWholeNumber } from './parse-values.ts';
 import type { GedColumn, GedLayout } from './ucdp-columns.ts';

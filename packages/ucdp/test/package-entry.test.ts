@@ -5,14 +5,12 @@ import * as entry from '../src/index.ts';
 const source = new URL('../src/', import.meta.url);
 
 describe('the package entry', () => {
-  it('exports the format, its options, the Gleditsch–Ward table and the layouts; no readers', () => {
+  it('exports the format, its options and the layouts; no readers', () => {
     expect(Object.keys(entry).sort()).toEqual([
       'defaultUcdpReadOptions',
       'defaultUcdpWriteOptions',
       'ged42Columns',
       'ged49Columns',
-      'gleditschWardStates',
-      'iso3FromGleditschWard',
       'sourceKindOf',
       'ucdpAttribution',
       'ucdpFormat',

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gleditschWardStates, iso3FromGleditschWard } from '@conflict-events/schema';
 import { describe, expect, test } from 'vitest';
 import { readAll } from '../../../test/conformance/format-conformance.ts';
 import {
   defaultUcdpReadOptions,
   ged42Columns,
   ged49Columns,
-  gleditschWardStates,
-  iso3FromGleditschWard,
   sourceKindOf,
   ucdpFormat,
 } from '../src/index.ts';

@@ -1,19 +1,9 @@
 // Cell parsing: strict numbers, the date forms ACLED files have printed over the years, and
 // the Unix timestamps of the `timestamp` column.
 
-const decimal = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
+import { parseDecimal, parseWholeNumber } from '@conflict-events/io';
 
-/** A plain decimal number, or undefined for anything else (`1e3`, `0x1F`, `1,5`, `abc`). */
-export function parseDecimal(text: string): number | undefined {
-  const trimmed = text.trim();
-  return decimal.test(trimmed) ? Number(trimmed) : undefined;
-}
-
-/** A whole number written as a decimal (`12`, `12.0`), or undefined. */
-export function parseWholeNumber(text: string): number | undefined {
-  const value = parseDecimal(text);
-  return value !== undefined && Number.isSafeInteger(value) ? value : undefined;
-}
+export { parseDecimal, parseWholeNumber };
 
 /** A number as a plain decimal, never in exponent form, so strict readers take it back. */
 export function formatDecimal(value: number): string {

@@ -2,8 +2,10 @@ import {
   type Batch,
   BatchBuilder,
   type CommonReadOptions,
-  decodeText,
-  LimitError,
+  isJsonObject,
+  type JsonObject,
+  jsonCellText,
+  readJsonPage,
   resolveLimits,
 } from '@conflict-events/io';
 import type { ValidationIssue } from '@conflict-events/schema';
@@ -11,20 +13,6 @@ import { type AcledColumn, acledColumnOf } from './acled-columns.ts';
 import { type AcledReadOptions, defaultAcledReadOptions } from './acled-options.ts';
 import { columnOfPointer } from './field-of-pointer.ts';
 import { type MapContext, type MappedRecord, mapAcledRecord } from './map-acled-record.ts';
-
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** A JSON value as the cell text a CSV export would have: numbers as printed, null as empty. */
-function cellText(value: unknown): string | undefined {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
-}
 
 /**
  * Reads an ACLED API response (`{"status", "success", "count", "data": [...]}`), whose
@@ -37,37 +25,20 @@ export async function* readAcledApi(
 ): AsyncIterable<Batch> {
   const limits = resolveLimits(options.limits);
   const batchSize = options.batchSize ?? 1000;
-  // RFC 8259: JSON exchanged between systems is UTF-8, so the encoding option is not used.
-  const text = await decodeText(bytes, options.file !== undefined ? { file: options.file } : {});
-  const parts: string[] = [];
-  let length = 0;
-  for await (const chunk of text.chunks) {
-    length += chunk.length;
-    if (length > limits.maxRecordLength)
-      throw new LimitError(
-        `the API response is longer than ${limits.maxRecordLength} characters (maxRecordLength)`,
-        'maxRecordLength',
-      );
-    parts.push(chunk);
-  }
+  const { value: page, issues } = await readJsonPage(bytes, {
+    limits,
+    ...(options.file !== undefined ? { file: options.file } : {}),
+  });
   const builder = new BatchBuilder(options.file, (pointer) => {
     const column = columnOfPointer(pointer);
     return column === undefined ? undefined : { field: column };
   });
-  for (const issue of text.issues) builder.issue(issue);
-  let page: unknown;
-  try {
-    page = JSON.parse(parts.join(''));
-  } catch (error) {
-    builder.issue({
-      code: 'source-error',
-      severity: 'error',
-      message: `the input is not JSON: ${error instanceof Error ? error.message : String(error)}`,
-    });
+  for (const issue of issues) builder.issue(issue);
+  if (page === undefined) {
     yield builder.take();
     return;
   }
-  const data = isObject(page) ? page.data : undefined;
+  const data = isJsonObject(page) ? page.data : undefined;
   if (!Array.isArray(data)) {
     builder.issue({
       code: 'source-error',
@@ -78,7 +49,7 @@ export async function* readAcledApi(
     yield builder.take();
     return;
   }
-  if (isObject(page) && page.success === false) {
+  if (isJsonObject(page) && page.success === false) {
     builder.issue({
       code: 'source-error',
       severity: 'error',
@@ -95,7 +66,7 @@ export async function* readAcledApi(
   for (const [index, element] of data.entries()) {
     const position = { pointer: `/data/${index}` };
     const raw = JSON.stringify(element) ?? 'null';
-    const mapped = isObject(element) ? mapElement(element, context) : undefined;
+    const mapped = isJsonObject(element) ? mapElement(element, context) : undefined;
     if (!mapped)
       builder.reject(raw, position, [
         { code: 'type-error', severity: 'error', message: 'a "data" element is not an object' },
@@ -115,7 +86,7 @@ function mapElement(element: JsonObject, context: MapContext): MappedRecord {
   const extra: (readonly [string, string])[] = [];
   const errors: ValidationIssue[] = [];
   for (const [key, value] of Object.entries(element)) {
-    const text = cellText(value);
+    const text = jsonCellText(value);
     if (text === undefined) {
       errors.push({
         code: 'type-error',

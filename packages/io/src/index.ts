@@ -18,6 +18,7 @@ export type {
 } from './format.ts';
 export { defaultLimits, InputError, LimitError, type Limits, resolveLimits } from './limits.ts';
 export { LineSplitter, type LineSplitterOptions, type TextLine } from './lines.ts';
+export { parseDecimal, parseWholeNumber } from './parse-cells.ts';
 export {
   AccountingError,
   type ByteSink,
@@ -33,6 +34,13 @@ export {
   readDelimited,
   sniffDelimiter,
 } from './read-delimited.ts';
+export {
+  isJsonObject,
+  type JsonObject,
+  type JsonPage,
+  jsonCellText,
+  readJsonPage,
+} from './read-json-page.ts';
 export { createRegistry, FormatDetectionError, type FormatRegistry } from './registry.ts';
 export { type DecodeOptions, decodeText, findInvalidUtf8, type TextInput } from './text-decode.ts';
 export { eventArrays, TextChunker } from './write-helpers.ts';

@@ -1,19 +1,9 @@
 // Cell parsing shared by the CSV and JSON readers: strict numbers and the date forms the
 // published files use.
 
-const decimal = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
+import { parseDecimal, parseWholeNumber } from '@conflict-events/io';
 
-/** A plain decimal number, or undefined for anything else (`1e3`, `0x1F`, `1,5`, `NaN`). */
-export function parseDecimal(text: string): number | undefined {
-  const trimmed = text.trim();
-  return decimal.test(trimmed) ? Number(trimmed) : undefined;
-}
-
-/** A whole number written as a decimal (`12`, `12.0`), or undefined. */
-export function parseWholeNumber(text: string): number | undefined {
-  const value = parseDecimal(text);
-  return value !== undefined && Number.isSafeInteger(value) ? value : undefined;
-}
+export { parseDecimal, parseWholeNumber };
 
 // GED releases print dates as `YYYY-MM-DD`; conversions through R or a database add a time
 // (`YYYY-MM-DD HH:MM:SS`, `YYYY-MM-DDTHH:MM:SS.sss`), which carries no information here.

@@ -2,8 +2,10 @@ import {
   type Batch,
   BatchBuilder,
   type CommonReadOptions,
-  decodeText,
-  LimitError,
+  isJsonObject,
+  type JsonObject,
+  jsonCellText,
+  readJsonPage,
   resolveLimits,
 } from '@conflict-events/io';
 import type { ValidationIssue } from '@conflict-events/schema';
@@ -17,20 +19,6 @@ import {
 import { type GedColumn, gedColumnOf } from './ucdp-columns.ts';
 import type { UcdpReadOptions } from './ucdp-read-options.ts';
 
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** A JSON value as the cell text a CSV file would have: numbers as printed, null as empty. */
-function cellText(value: unknown): string | undefined {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
-}
-
 /**
  * Reads one page of the UCDP API (`{"TotalCount", "TotalPages", "NextPageUrl", "Result"}`).
  * A page holds at most a thousand events, so it is parsed whole; records are positioned by
@@ -42,37 +30,20 @@ export async function* readGedApi(
 ): AsyncIterable<Batch> {
   const limits = resolveLimits(options.limits);
   const batchSize = options.batchSize ?? 1000;
-  // RFC 8259: JSON exchanged between systems is UTF-8, so the encoding option is not used.
-  const text = await decodeText(bytes, options.file !== undefined ? { file: options.file } : {});
-  const parts: string[] = [];
-  let length = 0;
-  for await (const chunk of text.chunks) {
-    length += chunk.length;
-    if (length > limits.maxRecordLength)
-      throw new LimitError(
-        `the API page is longer than ${limits.maxRecordLength} characters (maxRecordLength)`,
-        'maxRecordLength',
-      );
-    parts.push(chunk);
-  }
+  const { value: page, issues } = await readJsonPage(bytes, {
+    limits,
+    ...(options.file !== undefined ? { file: options.file } : {}),
+  });
   const builder = new BatchBuilder(options.file, (pointer) => {
     const column = columnOfPointer(pointer);
     return column === undefined ? undefined : { field: column };
   });
-  for (const issue of text.issues) builder.issue(issue);
-  let page: unknown;
-  try {
-    page = JSON.parse(parts.join(''));
-  } catch (error) {
-    builder.issue({
-      code: 'source-error',
-      severity: 'error',
-      message: `the input is not JSON: ${error instanceof Error ? error.message : String(error)}`,
-    });
+  for (const issue of issues) builder.issue(issue);
+  if (page === undefined) {
     yield builder.take();
     return;
   }
-  const result = isObject(page) ? page.Result : undefined;
+  const result = isJsonObject(page) ? page.Result : undefined;
   if (!Array.isArray(result)) {
     builder.issue({
       code: 'source-error',
@@ -83,7 +54,7 @@ export async function* readGedApi(
     yield builder.take();
     return;
   }
-  if (isObject(page) && typeof page.NextPageUrl === 'string' && page.NextPageUrl !== '') {
+  if (isJsonObject(page) && typeof page.NextPageUrl === 'string' && page.NextPageUrl !== '') {
     builder.issue({
       code: 'partial-input',
       severity: 'info',
@@ -98,7 +69,7 @@ export async function* readGedApi(
   for (const [index, element] of result.entries()) {
     const position = { pointer: `/Result/${index}` };
     const raw = JSON.stringify(element) ?? 'null';
-    const mapped = isObject(element) ? mapElement(element, context) : undefined;
+    const mapped = isJsonObject(element) ? mapElement(element, context) : undefined;
     if (!mapped)
       builder.reject(raw, position, [
         { code: 'type-error', severity: 'error', message: 'a Result element is not an object' },
@@ -118,7 +89,7 @@ function mapElement(element: JsonObject, context: MapContext): MappedRecord {
   const extra: (readonly [string, string])[] = [];
   const errors: ValidationIssue[] = [];
   for (const [key, value] of Object.entries(element)) {
-    const text = cellText(value);
+    const text = jsonCellText(value);
     if (text === undefined) {
       errors.push({
         code: 'type-error',

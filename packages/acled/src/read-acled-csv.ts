@@ -6,6 +6,7 @@ import {
   isHashtagRow,
   type RecordPosition,
   readDelimited,
+  recordShapeIssues,
   resolveLimits,
 } from '@conflict-events/io';
 import type { ValidationIssue } from '@conflict-events/schema';
@@ -168,37 +169,16 @@ export async function* readAcledCsv(
           severity: 'error',
           message: 'the header has no "event_id_cnty" column: this is not an ACLED file',
         });
-      } else if (record.fields.length !== header.width) {
-        const missing = record.fields.length < header.width;
-        problems.push({
-          code: missing ? 'missing-cell' : 'extra-cell',
-          severity: 'error',
-          message: `row ${row} has ${record.fields.length} cells, the header ${header.width}`,
-          fieldNumber: missing ? record.fields.length + 1 : header.width + 1,
-        });
       }
-      if (record.unclosedQuote) {
-        problems.push({
-          code: 'source-error',
-          severity: 'error',
-          message: 'a quoted field is not closed before the end of the input',
-        });
-      }
+      const shape = recordShapeIssues(record, header.width, row);
+      problems.push(...shape.errors);
       if (problems.length > 0) builder.reject(record.raw, position, problems);
       else {
         const mapped = mapAcledRecord(toAcledRecord(record.fields, header), context);
         if (!mapped.candidate) builder.reject(record.raw, position, mapped.errors);
         else {
           for (const warning of mapped.warnings) builder.issue(warning, position);
-          if (record.strayAfterQuote)
-            builder.issue(
-              {
-                code: 'source-error',
-                severity: 'warning',
-                message: 'characters after a closing quote were kept in the field',
-              },
-              position,
-            );
+          if (shape.warning) builder.issue(shape.warning, position);
           builder.accept(mapped.candidate, position, record.raw);
         }
       }

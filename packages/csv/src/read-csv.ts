@@ -6,6 +6,7 @@ import {
   isHashtagRow,
   type RecordPosition,
   readDelimited,
+  recordShapeIssues,
   resolveLimits,
 } from '@conflict-events/io';
 import type { ValidationIssue } from '@conflict-events/schema';
@@ -134,45 +135,14 @@ export async function* readCsv(
         );
         continue;
       }
-      const problems: ValidationIssue[] = [];
-      if (record.unclosedQuote) {
-        problems.push({
-          code: 'source-error',
-          severity: 'error',
-          message: 'a quoted field is not closed before the end of the input',
-        });
-      }
-      if (record.fields.length < header.width) {
-        problems.push({
-          code: 'missing-cell',
-          severity: 'error',
-          message: `row ${row} has ${record.fields.length} cells, the header ${header.width}`,
-          fieldNumber: record.fields.length + 1,
-        });
-      } else if (record.fields.length > header.width) {
-        problems.push({
-          code: 'extra-cell',
-          severity: 'error',
-          message: `row ${row} has ${record.fields.length} cells, the header ${header.width}`,
-          fieldNumber: header.width + 1,
-        });
-      }
-      if (problems.length > 0) {
-        builder.reject(record.raw, position, problems);
+      const shape = recordShapeIssues(record, header.width, row);
+      if (shape.errors.length > 0) {
+        builder.reject(record.raw, position, shape.errors);
       } else {
         const decoded = decodeRow(record.fields, header.layout, restore, header.extra);
         if (decoded.issues.length > 0) builder.reject(record.raw, position, decoded.issues);
         else {
-          if (record.strayAfterQuote) {
-            builder.issue(
-              {
-                code: 'source-error',
-                severity: 'warning',
-                message: 'characters after a closing quote were kept in the field',
-              },
-              position,
-            );
-          }
+          if (shape.warning) builder.issue(shape.warning, position);
           builder.accept(decoded.candidate, position, record.raw);
         }
       }

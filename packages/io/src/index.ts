@@ -31,7 +31,9 @@ export {
   type DelimitedInput,
   isHashtagRow,
   type ReadDelimitedOptions,
+  type RecordShape,
   readDelimited,
+  recordShapeIssues,
   sniffDelimiter,
 } from './read-delimited.ts';
 export {

@@ -141,3 +141,49 @@ export async function readDelimited(
     batches: batches(),
   };
 }
+
+export interface RecordShape {
+  /** Problems that reject the record: a quote left open, a cell count other than expected. */
+  errors: ValidationIssue[];
+  /** Characters after a closing quote: kept in the field, reported, the record read on. */
+  warning?: ValidationIssue;
+}
+
+/**
+ * The shape problems of one delimited record against the number of cells its header (or
+ * layout) has, in Frictionless terms: `missing-cell`, `extra-cell`, and `source-error`.
+ */
+export function recordShapeIssues(
+  record: DelimitedRecord,
+  width: number,
+  row: number,
+  against = 'the header',
+): RecordShape {
+  const errors: ValidationIssue[] = [];
+  const cells = record.fields.length;
+  if (cells !== width) {
+    const missing = cells < width;
+    errors.push({
+      code: missing ? 'missing-cell' : 'extra-cell',
+      severity: 'error',
+      message: `row ${row} has ${cells} cells, ${against} ${width}`,
+      fieldNumber: missing ? cells + 1 : width + 1,
+    });
+  }
+  if (record.unclosedQuote) {
+    errors.push({
+      code: 'source-error',
+      severity: 'error',
+      message: 'a quoted field is not closed before the end of the input',
+    });
+  }
+  const shape: RecordShape = { errors };
+  if (record.strayAfterQuote) {
+    shape.warning = {
+      code: 'source-error',
+      severity: 'warning',
+      message: 'characters after a closing quote were kept in the field',
+    };
+  }
+  return shape;
+}

@@ -5,6 +5,7 @@ import {
   type DelimitedRecord,
   type RecordPosition,
   readDelimited,
+  recordShapeIssues,
   resolveLimits,
 } from '@conflict-events/io';
 import type { ValidationIssue } from '@conflict-events/schema';
@@ -131,44 +132,16 @@ export async function* readGedCsv(
           severity: 'error',
           message: 'the file has no header and its rows match no GED layout',
         });
-      } else if (record.fields.length < layout.width) {
-        problems.push({
-          code: 'missing-cell',
-          severity: 'error',
-          message: `row ${row} has ${record.fields.length} cells, the layout ${layout.width}`,
-          fieldNumber: record.fields.length + 1,
-        });
-      } else if (record.fields.length > layout.width) {
-        problems.push({
-          code: 'extra-cell',
-          severity: 'error',
-          message: `row ${row} has ${record.fields.length} cells, the layout ${layout.width}`,
-          fieldNumber: layout.width + 1,
-        });
       }
-      if (record.unclosedQuote) {
-        problems.push({
-          code: 'source-error',
-          severity: 'error',
-          message: 'a quoted field is not closed before the end of the input',
-        });
-      }
+      const shape = layout ? recordShapeIssues(record, layout.width, row, 'the layout') : undefined;
+      if (shape) problems.push(...shape.errors);
       if (problems.length > 0 || !layout) builder.reject(record.raw, position, problems);
       else {
         const mapped = mapGedRecord(toGedRecord(record.fields, layout), context);
         if (!mapped.candidate) builder.reject(record.raw, position, mapped.errors);
         else {
           for (const warning of mapped.warnings) builder.issue(warning, position);
-          if (record.strayAfterQuote) {
-            builder.issue(
-              {
-                code: 'source-error',
-                severity: 'warning',
-                message: 'characters after a closing quote were kept in the field',
-              },
-              position,
-            );
-          }
+          if (shape?.warning) builder.issue(shape.warning, position);
           builder.accept(mapped.candidate, position, record.raw);
         }
       }

@@ -1,3 +1,4 @@
+import { CellReader, type CellSource } from '@conflict-events/io';
 import {
   type AcledCoding,
   type Actor,
@@ -35,10 +36,7 @@ export const acledAttribution =
 export const reviewEventTypeTag = 'review:event-type';
 
 /** One record as cells by column; an absent column reads as an empty cell. */
-export interface AcledRecord {
-  cell(column: AcledColumn): string;
-  /** 1-based position of the column in the input, for issues (CSV only). */
-  fieldNumber(column: AcledColumn): number | undefined;
+export interface AcledRecord extends CellSource<AcledColumn> {
   /** Cells under labels ACLED does not use, kept in provenance.unmapped. */
   extra: readonly (readonly [string, string])[];
 }
@@ -95,18 +93,17 @@ function splitList(text: string | undefined): string[] {
     .filter((part) => part !== '');
 }
 
-class RecordMapper {
-  readonly errors: ValidationIssue[] = [];
-  readonly warnings: ValidationIssue[] = [];
-
+class RecordMapper extends CellReader<AcledColumn> {
   constructor(
-    private readonly record: AcledRecord,
+    record: AcledRecord,
     private readonly restoreFormulas: boolean,
-  ) {}
+  ) {
+    super(record);
+  }
 
   /** The cell as printed (a neutralised formula restored); an empty cell reads as undefined. */
-  text(column: AcledColumn): string | undefined {
-    let value = this.record.cell(column);
+  override text(column: AcledColumn): string | undefined {
+    let value = this.source.cell(column);
     if (this.restoreFormulas && !numericColumns.has(column) && formulaNeutralised.test(value))
       value = value.slice(1);
     // Text is kept as printed, blanks included; only a number column's blank means empty.
@@ -114,84 +111,11 @@ class RecordMapper {
     return value;
   }
 
-  private where(
-    column: AcledColumn,
-    value: string,
-  ): Pick<ValidationIssue, 'field' | 'fieldNumber' | 'value'> {
-    const fieldNumber = this.record.fieldNumber(column);
-    return fieldNumber === undefined
-      ? { field: column, value: value.slice(0, 200) }
-      : { field: column, fieldNumber, value: value.slice(0, 200) };
-  }
-
-  fail(code: string, column: AcledColumn, value: string, message: string): undefined {
-    this.errors.push({ code, severity: 'error', message, ...this.where(column, value) });
-    return undefined;
-  }
-
-  warn(code: string, column: AcledColumn, value: string, message: string): void {
-    this.warnings.push({ code, severity: 'warning', message, ...this.where(column, value) });
-  }
-
-  required(column: AcledColumn): string | undefined {
-    const value = this.text(column);
-    if (value === undefined)
-      return this.fail(
-        'constraint-error',
-        column,
-        '',
-        `"${column}" is empty; every event needs it`,
-      );
-    return value;
-  }
-
-  /** A whole number at least 0; an empty cell is undefined without an issue. */
-  whole(column: AcledColumn): number | undefined {
-    const value = this.text(column);
-    if (value === undefined) return undefined;
-    const number = parseWholeNumber(value);
-    if (number === undefined || number < 0)
-      return this.fail(
-        'type-error',
-        column,
-        value,
-        `"${column}" is "${value}", not a whole number of 0 or more`,
-      );
-    return number;
-  }
-
-  /** A decimal within [-limit, limit]; an empty cell is undefined without an issue. */
-  coordinate(column: AcledColumn, limit: number): number | undefined {
-    const value = this.text(column);
-    if (value === undefined) return undefined;
-    const number = parseDecimal(value);
-    if (number === undefined)
-      return this.fail('type-error', column, value, `"${column}" is "${value}", not a number`);
-    if (Math.abs(number) > limit)
-      return this.fail(
-        'constraint-error',
-        column,
-        value,
-        `"${column}" is ${number}, outside -${limit}…${limit}`,
-      );
-    return number;
-  }
-
-  /** A required code from 1 to 3 (time_precision, geo_precision). */
+  /**
+   * ACLED Codebook 2023, "Time precision" and "Geo-precision": a required code 1, 2 or 3.
+   */
   precisionCode(column: AcledColumn): 1 | 2 | 3 | undefined {
-    const value = this.required(column);
-    if (value === undefined) return undefined;
-    const number = parseWholeNumber(value);
-    if (number === undefined)
-      return this.fail('type-error', column, value, `"${column}" is "${value}", not a number`);
-    if (number !== 1 && number !== 2 && number !== 3)
-      return this.fail(
-        'constraint-error',
-        column,
-        value,
-        `"${column}" is ${number}; the ACLED codebook defines 1, 2 and 3`,
-      );
-    return number;
+    return this.code(column, [1, 2, 3] as const);
   }
 }
 
@@ -226,8 +150,8 @@ function mapLocation(mapper: RecordMapper): Location | undefined {
   // ACLED Codebook 2023, "Geo-precision": 1 the town, 2 near a town or part of a region,
   // 3 only a larger region.
   const code = mapper.precisionCode('geo_precision');
-  const latitude = mapper.coordinate('latitude', 90);
-  const longitude = mapper.coordinate('longitude', 180);
+  const latitude = mapper.decimal('latitude', 90);
+  const longitude = mapper.decimal('longitude', 180);
   const iso = mapper.whole('iso');
   if (code === undefined) return undefined;
   const precision = mapLocationPrecision('acled-geo-precision', code);

@@ -2,6 +2,7 @@
 
 export { BatchBuilder, type FieldLocator, positionIssue } from './batch-builder.ts';
 export { type ByteSource, concatBytes, peekBytes, toByteChunks } from './byte-source.ts';
+export { CellReader, type CellSource } from './cell-reader.ts';
 export { type Compression, decompress, detectCompression } from './decompress.ts';
 export { type DelimitedOptions, type DelimitedRecord, DelimitedTokenizer } from './delimited.ts';
 export type {

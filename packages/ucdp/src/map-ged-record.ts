@@ -1,3 +1,4 @@
+import { CellReader, type CellSource, parseWholeNumber } from '@conflict-events/io';
 import {
   type Actor,
   type ConflictEvent,
@@ -11,7 +12,7 @@ import {
   type ValidationIssue,
 } from '@conflict-events/schema';
 import { parseSources } from './parse-sources.ts';
-import { datePart, parseDecimal, parseWholeNumber } from './parse-values.ts';
+import { datePart } from './parse-values.ts';
 import type { GedColumn, GedLayout } from './ucdp-columns.ts';
 
 export const ucdpLicence = 'CC-BY-4.0';
@@ -19,10 +20,7 @@ export const ucdpAttribution =
   'UCDP Georeferenced Event Dataset; Sundberg & Melander (2013), Journal of Peace Research 50(4)';
 
 /** One record as cells by column; an absent column reads as an empty cell. */
-export interface GedRecord {
-  cell(column: GedColumn): string;
-  /** 1-based position of the column in the input, for issues (CSV only). */
-  fieldNumber(column: GedColumn): number | undefined;
+export interface GedRecord extends CellSource<GedColumn> {
   /** Cells under labels the GED does not have, kept in provenance.unmapped. */
   extra: readonly (readonly [string, string])[];
 }
@@ -80,99 +78,7 @@ function actorKindOf(name: string): Actor['kind'] {
   return 'rebel-group';
 }
 
-class RecordMapper {
-  readonly errors: ValidationIssue[] = [];
-  readonly warnings: ValidationIssue[] = [];
-
-  constructor(private readonly record: GedRecord) {}
-
-  text(column: GedColumn): string | undefined {
-    const value = this.record.cell(column).trim();
-    return value === '' ? undefined : value;
-  }
-
-  private where(
-    column: GedColumn,
-    value: string,
-  ): Pick<ValidationIssue, 'field' | 'fieldNumber' | 'value'> {
-    const fieldNumber = this.record.fieldNumber(column);
-    return fieldNumber === undefined
-      ? { field: column, value: value.slice(0, 200) }
-      : { field: column, fieldNumber, value: value.slice(0, 200) };
-  }
-
-  fail(code: string, column: GedColumn, value: string, message: string): undefined {
-    this.errors.push({ code, severity: 'error', message, ...this.where(column, value) });
-    return undefined;
-  }
-
-  warn(code: string, column: GedColumn, value: string, message: string): void {
-    this.warnings.push({ code, severity: 'warning', message, ...this.where(column, value) });
-  }
-
-  required(column: GedColumn): string | undefined {
-    const value = this.text(column);
-    if (value === undefined)
-      return this.fail(
-        'constraint-error',
-        column,
-        '',
-        `"${column}" is empty; every event needs it`,
-      );
-    return value;
-  }
-
-  /** A whole number, at least `min`; an empty cell is undefined without an issue. */
-  whole(column: GedColumn, min = 0): number | undefined {
-    const value = this.text(column);
-    if (value === undefined) return undefined;
-    const number = parseWholeNumber(value);
-    if (number === undefined)
-      return this.fail(
-        'type-error',
-        column,
-        value,
-        `"${column}" is "${value}", not a whole number`,
-      );
-    if (number < min)
-      return this.fail('constraint-error', column, value, `"${column}" is ${number}, below ${min}`);
-    return number;
-  }
-
-  decimal(column: GedColumn): number | undefined {
-    const value = this.text(column);
-    if (value === undefined) return undefined;
-    const number = parseDecimal(value);
-    if (number === undefined)
-      return this.fail(
-        'type-error',
-        column,
-        value,
-        `"${column}" is "${value}", not a decimal number`,
-      );
-    return number;
-  }
-
-  /** A code from a closed set; unknown codes are errors, and so are empty required ones. */
-  code<Code extends number>(
-    column: GedColumn,
-    codes: readonly Code[],
-    required = true,
-  ): Code | undefined {
-    const value = required ? this.required(column) : this.text(column);
-    if (value === undefined) return undefined;
-    const number = this.whole(column);
-    if (number === undefined) return undefined;
-    if (!(codes as readonly number[]).includes(number))
-      return this.fail(
-        'constraint-error',
-        column,
-        value,
-        `"${column}" is ${number}; the codebook defines ${codes.join(', ')}`,
-      );
-    return number as Code;
-  }
-
+class RecordMapper extends CellReader<GedColumn> {
   date(column: GedColumn): string | undefined {
     const value = this.required(column);
     if (value === undefined) return undefined;

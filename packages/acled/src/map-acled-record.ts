@@ -26,7 +26,6 @@ import {
   parseAcledDate,
   parseDecimal,
   parseUnixSeconds,
-  parseWholeNumber,
 } from './parse-acled-values.ts';
 
 export const acledAttribution =

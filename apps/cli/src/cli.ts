@@ -1,0 +1,347 @@
+import { createRequire } from 'node:module';
+import { convert } from '@conflict-events/io';
+import { publishedSchemas, toPublishedJsonSchema } from '@conflict-events/schema';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { CliError, describeError, exitCodes } from './cli-error.ts';
+import { type ConvertJob, convertFiles, summaryLine } from './convert-files.ts';
+import { addEvent, emptyStats, renderStats } from './event-stats.ts';
+import { discardSink, eventsOf, eventTap } from './event-tap.ts';
+import { checkInputs, inputBytes, standardStream } from './files.ts';
+import { loadRuleConfig } from './load-rule-config.ts';
+import { abortOpenOutputs, installSignalHandlers } from './output-guard.ts';
+import { formats, registry } from './registry.ts';
+import {
+  defaultReportFormat,
+  type ReportFormat,
+  renderReport,
+  reportFormats,
+} from './render-report.ts';
+import { validateFiles } from './validate-files.ts';
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) {
+    throw new InvalidArgumentError('expected a whole number of at least 1');
+  }
+  return number;
+}
+
+function oneCharacter(value: string): string {
+  const text = value === '\\t' ? '\t' : value;
+  if ([...text].length !== 1) throw new InvalidArgumentError('expected one character (or \\t)');
+  return text;
+}
+
+interface ConvertFlags {
+  output: string;
+  from?: string;
+  to?: string;
+  rejects?: string;
+  rules: boolean;
+  maxIssues: number;
+  maxField?: number;
+  zipEntry?: string;
+  csvDelimiter?: string;
+  csvBom?: boolean;
+  csvCrlf?: boolean;
+  hxlTags?: boolean;
+  jsonPretty?: boolean;
+  force?: boolean;
+  quiet?: boolean;
+}
+
+/** The options `convert` and `import` share. */
+function addConvertOptions(command: Command): Command {
+  return command
+    .requiredOption('-o, --output <file>', 'output file, or - for standard output')
+    .option('--to <format>', 'output format id (default: from the output extension; ndjson for -)')
+    .option('--rejects <file>', "write rejected records to this file, in the input's own format")
+    .option('--no-rules', 'check the shape only, skip the rule checks')
+    .option('--max-issues <n>', 'issues kept for the summary', positiveInteger, 1000)
+    .option('--max-field <n>', 'longest field in characters (default 64 Mi)', positiveInteger)
+    .option('--zip-entry <name>', 'the file to read from a zip holding several')
+    .option('--csv-delimiter <char>', 'CSV output: field delimiter (default ",")', oneCharacter)
+    .option('--csv-bom', 'CSV output: start with a UTF-8 byte-order mark (for Excel)')
+    .option('--csv-crlf', 'CSV output: end lines with CRLF instead of LF')
+    .option('--hxl-tags', 'CSV output: add an HXL hashtag row under the header')
+    .option('--json-pretty', 'JSON dataset output: indent the JSON')
+    .option('-f, --force', 'replace an existing output file')
+    .option('-q, --quiet', 'no summary on stderr');
+}
+
+function convertJob(inputs: string[], flags: ConvertFlags, from?: string): ConvertJob {
+  const writeOptions: ConvertJob['writeOptions'] = {};
+  if (flags.csvDelimiter !== undefined)
+    writeOptions.delimiter = { value: flags.csvDelimiter, flag: '--csv-delimiter' };
+  if (flags.csvBom) writeOptions.bom = { value: true, flag: '--csv-bom' };
+  if (flags.csvCrlf) writeOptions.lineEnding = { value: '\r\n', flag: '--csv-crlf' };
+  if (flags.hxlTags) writeOptions.hxlTags = { value: true, flag: '--hxl-tags' };
+  if (flags.jsonPretty) writeOptions.pretty = { value: true, flag: '--json-pretty' };
+  const job: ConvertJob = {
+    inputs,
+    output: flags.output,
+    readOptions: {},
+    writeOptions,
+    rules: flags.rules ? {} : false,
+    maxIssues: flags.maxIssues,
+    limits: flags.maxField !== undefined ? { maxFieldLength: flags.maxField } : {},
+    force: flags.force === true,
+  };
+  const source = from ?? flags.from;
+  if (source !== undefined) job.from = source;
+  if (flags.to !== undefined) job.to = flags.to;
+  if (flags.rejects !== undefined) job.rejects = flags.rejects;
+  if (flags.zipEntry !== undefined) job.zipEntry = flags.zipEntry;
+  return job;
+}
+
+async function runConvert(job: ConvertJob, quiet: boolean | undefined): Promise<void> {
+  const totals = await convertFiles(job);
+  if (!quiet) {
+    console.error(summaryLine(totals));
+    if (totals.rejected > 0 && job.rejects === undefined) {
+      console.error(`${totals.rejected} records were rejected; --rejects FILE keeps them`);
+    }
+  }
+}
+
+/** Source names users type, mapped to the format ids of the importer packages. */
+const sources = { acled: 'acled', ucdp: 'ucdp-ged', gdelt: 'gdelt', hxl: 'hxl' } as const;
+
+function buildProgram(): Command {
+  const program = new Command('conflict-events')
+    .description('Convert, import, validate and summarise conflict-event data.')
+    .version(version, '-V, --version')
+    .option('--debug', 'show stack traces for errors')
+    .exitOverride()
+    // Commander's own errors (unknown option, missing argument) get the same one-line shape.
+    .configureOutput({
+      outputError: (text, write) => write(`conflict-events: ${text.replace(/^error: /, '')}`),
+    });
+
+  addConvertOptions(
+    program
+      .command('convert')
+      .description('Convert event files from one format to another.')
+      .argument('<inputs...>', 'input files (gzip and zip are read as is), or - for stdin')
+      .option('--from <format>', 'input format id (default: by extension, then by content)'),
+  )
+    .addHelpText(
+      'after',
+      `
+Several inputs are concatenated into one output. The output is written to a temporary
+file and renamed into place only when the whole conversion succeeds.
+
+Examples:
+  $ conflict-events convert events.csv -o events.ndjson
+  $ conflict-events convert a.ndjson b.csv.gz -o all.json --json-pretty
+  $ conflict-events convert events.json -o events.csv --rejects rejected.json
+  $ cat events.ndjson | conflict-events convert - -o - --to csv`,
+    )
+    .action(async (inputs: string[], flags: ConvertFlags) => {
+      await runConvert(convertJob(inputs, flags), flags.quiet);
+    });
+
+  addConvertOptions(
+    program
+      .command('import')
+      .description('Import a source dataset (ACLED, UCDP GED, GDELT, HXL-tagged CSV).')
+      .addArgument(new Argument('<source>', 'the source dataset').choices(Object.keys(sources)))
+      .argument('<inputs...>', 'input files, or - for stdin')
+      .addOption(
+        new Option(
+          '--zero-fatalities <meaning>',
+          'ACLED: what a fatalities value of 0 means (default unknown)',
+        ).choices(['none', 'unknown']),
+      ),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ conflict-events import acled acled-2024.csv -o acled.ndjson --zero-fatalities none
+  $ conflict-events import ucdp GEDEvent_v24_1.csv.zip -o ged.csv
+  $ conflict-events import gdelt 20240101.export.CSV.zip -o gdelt.ndjson`,
+    )
+    .action(
+      async (
+        source: keyof typeof sources,
+        inputs: string[],
+        flags: ConvertFlags & { zeroFatalities?: 'none' | 'unknown' },
+      ) => {
+        const job = convertJob(inputs, flags, sources[source]);
+        if (flags.zeroFatalities !== undefined) {
+          if (source !== 'acled') throw new CliError('--zero-fatalities applies to acled only');
+          job.readOptions.zeroFatalities = flags.zeroFatalities;
+        }
+        await runConvert(job, flags.quiet);
+      },
+    );
+
+  program
+    .command('validate')
+    .description('Validate event files: shape and rules, with positioned issues.')
+    .argument('<files...>', 'files in any readable format, or - for stdin')
+    .option('--from <format>', 'input format id (default: by extension, then by content)')
+    .addOption(
+      new Option(
+        '--format <format>',
+        'report format (default: github in GitHub Actions, else text)',
+      ).choices(reportFormats),
+    )
+    .option(
+      '--max-errors <n>',
+      'issues listed before the report is cut short',
+      positiveInteger,
+      1000,
+    )
+    .option(
+      '--config <file>',
+      'rule config (default: conflict-events.config.json, searched upwards)',
+    )
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 valid, 1 invalid (an error-severity issue), 2 usage or I/O error.
+
+Config file: { "rules": { "date-in-future": "off", "fatalities-order": "warning" } }
+
+Examples:
+  $ conflict-events validate events.csv
+  $ conflict-events validate data/*.ndjson --format json > report.json
+  $ conflict-events validate events.csv --format github --config ci.config.json`,
+    )
+    .action(
+      async (
+        files: string[],
+        flags: { from?: string; format?: ReportFormat; maxErrors: number; config?: string },
+      ) => {
+        const { rules } = await loadRuleConfig(flags.config);
+        if (flags.from !== undefined) registry.get(flags.from);
+        const report = await validateFiles({
+          files,
+          rules,
+          maxErrors: flags.maxErrors,
+          ...(flags.from !== undefined ? { from: flags.from } : {}),
+        });
+        process.stdout.write(renderReport(report, flags.format ?? defaultReportFormat()));
+        process.exitCode = report.valid ? exitCodes.ok : exitCodes.invalid;
+      },
+    );
+
+  program
+    .command('stats')
+    .description('Summarise events: by category, country, year, actor kind; fatalities; dates.')
+    .argument('<input>', 'an event file in any readable format, or - for stdin')
+    .option('--from <format>', 'input format id (default: by extension, then by content)')
+    .option('--json', 'print JSON instead of a table')
+    .addHelpText(
+      'after',
+      `
+Rejected records are left out; fatalities sum reported tolls only, and events with no toll
+reported are counted apart (unknown is not zero).
+
+Examples:
+  $ conflict-events stats events.csv
+  $ conflict-events stats acled.csv --from acled --json`,
+    )
+    .action(async (input: string, flags: { from?: string; json?: boolean }) => {
+      await checkInputs([input]);
+      const stats = emptyStats();
+      const run = await convert({
+        input: inputBytes(input),
+        fileName: input === standardStream ? 'stdin' : input,
+        registry,
+        to: eventTap((item) => {
+          for (const event of eventsOf(item)) addEvent(stats, event);
+        }),
+        output: discardSink,
+        ...(flags.from !== undefined ? { from: flags.from } : {}),
+      });
+      const result = { from: run.from, records: run.records, rejected: run.rejected, ...stats };
+      if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      else {
+        process.stdout.write(
+          `${input} (${run.from}): ${run.records} records, ${run.rejected} rejected\n${renderStats(stats)}`,
+        );
+      }
+    });
+
+  program
+    .command('schema')
+    .description('Print a published JSON Schema.')
+    .argument(
+      '[name]',
+      `one of ${publishedSchemas.map((entry) => entry.name).join(', ')}`,
+      'conflict-event',
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ conflict-events schema > conflict-event.schema.json
+  $ conflict-events schema validation-report`,
+    )
+    .action((name: string) => {
+      const entry = publishedSchemas.find((candidate) => candidate.name === name);
+      if (!entry) {
+        throw new CliError(
+          `unknown schema "${name}"; schemas are: ${publishedSchemas.map((candidate) => candidate.name).join(', ')}`,
+        );
+      }
+      process.stdout.write(`${JSON.stringify(toPublishedJsonSchema(entry), null, 2)}\n`);
+    });
+
+  program
+    .command('formats')
+    .description('List every format with its extensions and whether it reads and writes.')
+    .option('--json', 'print JSON instead of a table')
+    .addHelpText('after', '\nExample:\n  $ conflict-events formats')
+    .action((flags: { json?: boolean }) => {
+      const rows = formats.map((format) => ({
+        id: format.id,
+        name: format.name,
+        extensions: [...format.extensions],
+        read: format.capabilities.read,
+        write: format.capabilities.write,
+      }));
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+        return;
+      }
+      const idWidth = Math.max(2, ...rows.map((row) => row.id.length));
+      const extWidth = Math.max(10, ...rows.map((row) => row.extensions.join(', ').length));
+      const lines = [
+        `${'id'.padEnd(idWidth)}  ${'extensions'.padEnd(extWidth)}  read  write  name`,
+        ...rows.map(
+          (row) =>
+            `${row.id.padEnd(idWidth)}  ${row.extensions.join(', ').padEnd(extWidth)}  ${(row.read ? 'yes' : 'no').padEnd(4)}  ${(row.write ? 'yes' : 'no').padEnd(5)}  ${row.name}`,
+        ),
+      ];
+      process.stdout.write(`${lines.join('\n')}\n`);
+    });
+
+  return program;
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  installSignalHandlers();
+  const debug = argv.includes('--debug');
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    await abortOpenOutputs();
+    if (error instanceof CommanderError) {
+      // Help and --version end through here too, with exit code 0.
+      process.exitCode = error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
+      return;
+    }
+    console.error(`conflict-events: ${describeError(error)}`);
+    if (debug && error instanceof Error && error.stack) console.error(error.stack);
+    process.exitCode = exitCodes.usage;
+  }
+}
+
+await main(process.argv);

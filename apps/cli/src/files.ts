@@ -1,0 +1,77 @@
+import { once } from 'node:events';
+import { stat } from 'node:fs/promises';
+import type { ByteSink } from '@conflict-events/io';
+import { fileBytes, openAtomicFile, samePath } from '@conflict-events/io/node';
+import { CliError, fileErrorReason } from './cli-error.ts';
+import { guardOutput } from './output-guard.ts';
+
+/** `-` names standard input or output, as most Unix tools do. */
+export const standardStream = '-';
+
+/** Checks that each input can be read before any work starts, so errors come early and alone. */
+export async function checkInputs(inputs: readonly string[]): Promise<void> {
+  if (inputs.filter((input) => input === standardStream).length > 1) {
+    throw new CliError('standard input (-) can be read only once');
+  }
+  for (const input of inputs) {
+    if (input === standardStream) continue;
+    const info = await stat(input).catch((error: unknown) => {
+      throw new CliError(`cannot read ${input}: ${fileErrorReason(error)}`);
+    });
+    if (!info.isFile()) throw new CliError(`cannot read ${input}: not a file`);
+  }
+}
+
+/** An input's bytes: a file in 1 MiB chunks, or standard input. */
+export function inputBytes(input: string): AsyncIterable<Uint8Array> {
+  return input === standardStream ? process.stdin : fileBytes(input);
+}
+
+/** An output path that must not be one of the inputs (DESIGN.md §7: an input is never overwritten). */
+export function refuseInputAsOutput(inputs: readonly string[], output: string, what: string): void {
+  if (output === standardStream) return;
+  const clash = inputs.find((input) => input !== standardStream && samePath(input, output));
+  if (clash !== undefined) {
+    throw new CliError(`refusing to write the ${what} over the input ${clash}`);
+  }
+}
+
+/** An output being written: bytes go in, then it is kept (`commit`) or thrown away (`abort`). */
+export interface OutputFile extends ByteSink {
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+async function writeStdout(chunk: Uint8Array): Promise<void> {
+  if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+}
+
+/**
+ * Opens an output: standard output as it is, a file atomically (a temporary file beside it,
+ * renamed into place on commit). An existing file is replaced only with `force`.
+ */
+export async function openOutput(path: string, force: boolean): Promise<OutputFile> {
+  if (path === standardStream) {
+    return { write: writeStdout, commit: async () => undefined, abort: async () => undefined };
+  }
+  const existing = await stat(path).catch(() => undefined);
+  if (existing?.isDirectory()) throw new CliError(`cannot write ${path}: it is a directory`);
+  if (existing && !force) {
+    throw new CliError(`${path} already exists; pass --force to replace it`);
+  }
+  const sink = await openAtomicFile(path).catch((error: unknown) => {
+    throw new CliError(`cannot write ${path}: ${fileErrorReason(error)}`);
+  });
+  const release = guardOutput(sink);
+  return {
+    write: (chunk) => sink.write(chunk),
+    async commit() {
+      release();
+      await sink.commit();
+    },
+    async abort() {
+      release();
+      await sink.abort();
+    },
+  };
+}

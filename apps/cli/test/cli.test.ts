@@ -1,0 +1,363 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ValidationReportSchema } from '@conflict-events/schema';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildCli,
+  cliRoot,
+  fixture,
+  repoRoot,
+  runCli,
+  seedDataset,
+  temporaryDirectory,
+} from './run-cli.ts';
+
+const badHxl = fixture('hxl', 'bad-rows.csv');
+
+beforeAll(() => {
+  buildCli();
+}, 60_000);
+
+/** Only what the user asked for: no temp files beside the outputs. */
+function leftovers(directory: string): string[] {
+  return readdirSync(directory).filter((name) => name.endsWith('.tmp'));
+}
+
+describe.concurrent('convert', { timeout: 30_000 }, () => {
+  it('converts by extension and prints the summary on stderr', async () => {
+    const directory = temporaryDirectory();
+    const output = join(directory, 'seed.csv');
+    const result = await runCli(['convert', seedDataset, '-o', output]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /^json → csv: records 9, events 9, rejected 0, warnings 0, errors 0, [\d.]+ s, \d+ events\/s\n$/,
+    );
+    expect(readFileSync(output, 'utf8').split('\n')[0]).toMatch(/^id,date_start,date_end/);
+    expect(leftovers(directory)).toEqual([]);
+  });
+
+  it('concatenates several inputs into one output', async () => {
+    const directory = temporaryDirectory();
+    const csv = join(directory, 'seed.csv');
+    await runCli(['convert', seedDataset, '-o', csv]);
+    const output = join(directory, 'all.ndjson');
+    const result = await runCli(['convert', csv, seedDataset, '-o', output]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/records 18, events 18, rejected 0/);
+    expect(readFileSync(output, 'utf8').trim().split('\n')).toHaveLength(18);
+  });
+
+  it('reads standard input and writes standard output', async () => {
+    const result = await runCli(['convert', '-', '-o', '-', '--from', 'json', '--quiet'], {
+      stdin: readFileSync(seedDataset, 'utf8'),
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(9);
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ id: 'seed:2016-08-01-mi8-downing' });
+  });
+
+  it('passes format options to the writer and refuses ones that do not apply', async () => {
+    const directory = temporaryDirectory();
+    const output = join(directory, 'seed.csv');
+    const result = await runCli([
+      'convert',
+      seedDataset,
+      '-o',
+      output,
+      '--csv-delimiter',
+      ';',
+      '--csv-crlf',
+      '--csv-bom',
+    ]);
+    expect(result.code).toBe(0);
+    const text = readFileSync(output, 'utf8');
+    expect(text.startsWith('\uFEFFid;date_start;')).toBe(true);
+    expect(text).toContain('\r\n');
+    const wrong = await runCli([
+      'convert',
+      seedDataset,
+      '-o',
+      join(directory, 'x.csv'),
+      '--json-pretty',
+    ]);
+    expect(wrong).toMatchObject({ code: 2, stdout: '' });
+    expect(wrong.stderr).toBe('conflict-events: --json-pretty does not apply to csv output\n');
+  });
+
+  it('writes rejected records in the input format with --rejects', async () => {
+    const directory = temporaryDirectory();
+    const rejects = join(directory, 'rejects.csv');
+    const result = await runCli([
+      'convert',
+      badHxl,
+      '-o',
+      join(directory, 'out.csv'),
+      '--rejects',
+      rejects,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^hxl → csv: records 9, events 2, rejected 7, /);
+    const lines = readFileSync(rejects, 'utf8').trim().split('\n');
+    const source = readFileSync(badHxl, 'utf8');
+    // The header and hashtag rows, then the seven rejected rows exactly as in the input.
+    expect(lines).toHaveLength(9);
+    expect(lines[1]).toMatch(/^#event\+code,/);
+    for (const line of lines) expect(source).toContain(line);
+    expect(lines.slice(2).map((line) => line.split(',')[0])).toContain('B-2');
+  });
+
+  it('refuses to write over an input, and over an existing file without --force', async () => {
+    const directory = temporaryDirectory();
+    const csv = join(directory, 'seed.csv');
+    await runCli(['convert', seedDataset, '-o', csv]);
+    const before = readFileSync(csv, 'utf8');
+    const over = await runCli(['convert', csv, '-o', csv, '--force']);
+    expect(over).toMatchObject({ code: 2, stdout: '' });
+    expect(over.stderr).toBe(
+      `conflict-events: refusing to write the output over the input ${csv}\n`,
+    );
+    expect(readFileSync(csv, 'utf8')).toBe(before);
+    const existing = await runCli(['convert', seedDataset, '-o', csv]);
+    expect(existing.code).toBe(2);
+    expect(existing.stderr).toBe(
+      `conflict-events: ${csv} already exists; pass --force to replace it\n`,
+    );
+    expect((await runCli(['convert', seedDataset, '-o', csv, '--force'])).code).toBe(0);
+  });
+
+  it('leaves no output and no temp file when the input breaks mid-stream', async () => {
+    const directory = temporaryDirectory();
+    const whole = gzipSync(readFileSync(seedDataset));
+    const truncated = join(directory, 'seed.dataset.json.gz');
+    writeFileSync(truncated, whole.subarray(0, Math.floor(whole.length / 2)));
+    const output = join(directory, 'out.ndjson');
+    const result = await runCli(['convert', truncated, '-o', output]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^conflict-events: /);
+    expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/);
+    expect(existsSync(output)).toBe(false);
+    expect(leftovers(directory)).toEqual([]);
+  });
+
+  it('stops at a size limit with one line, exit 2 and nothing written', async () => {
+    const directory = temporaryDirectory();
+    const csv = join(temporaryDirectory(), 'seed.csv');
+    await runCli(['convert', seedDataset, '-o', csv]);
+    const output = join(directory, 'out.ndjson');
+    const rejects = join(directory, 'rejects.json');
+    const result = await runCli([
+      'convert',
+      csv,
+      '-o',
+      output,
+      '--rejects',
+      rejects,
+      '--max-field',
+      '10',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^conflict-events: input too large: .+\n$/);
+    expect(readdirSync(directory)).toEqual([]);
+  });
+
+  it('shows a stack trace only with --debug', async () => {
+    const directory = temporaryDirectory();
+    const broken = join(directory, 'broken.csv.gz');
+    writeFileSync(broken, Buffer.from([0x1f, 0x8b, 8, 0, 0, 0]));
+    const args = ['convert', broken, '-o', join(directory, 'out.ndjson')];
+    const plain = await runCli(args);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr.trim().split('\n')).toHaveLength(1);
+    const debug = await runCli([...args, '--debug']);
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    [['convert', 'missing.csv', '-o', 'out.ndjson'], /cannot read missing\.csv: no such file/],
+    [['convert', seedDataset, '-o', 'out.xyz'], /no format writes "out\.xyz"/],
+    [['convert', seedDataset, '-o', 'out.csv', '--from', 'nope'], /unknown format "nope"/],
+    [
+      ['convert', seedDataset, '-o', '/no/such/dir/out.csv'],
+      /cannot write \/no\/such\/dir\/out\.csv: no such file/,
+    ],
+    [['convert', seedDataset, '-o', 'x.csv', '--bogus'], /unknown option '--bogus'/],
+    [['convert', seedDataset], /required option '-o, --output <file>' not specified/],
+    [['convert', seedDataset, '-o', 'x.csv', '--max-issues', 'lots'], /whole number/],
+    [['import', 'foo', seedDataset, '-o', 'x.csv'], /'foo' is invalid for argument 'source'/],
+    [['import', 'ucdp', seedDataset, '-o', 'x.csv', '--zero-fatalities', 'none'], /acled only/],
+    [['schema', 'nope'], /unknown schema "nope"; schemas are: conflict-event, dataset/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+  ])('%j is one clear line and exit 2', async (args, message) => {
+    const directory = temporaryDirectory();
+    const result = await runCli(args, { cwd: directory });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^conflict-events: /);
+    expect(result.stderr).toMatch(message);
+    expect(readdirSync(directory)).toEqual([]);
+  });
+});
+
+describe.concurrent('import', { timeout: 30_000 }, () => {
+  it('pins the source and passes its options', async () => {
+    const directory = temporaryDirectory();
+    const output = join(directory, 'acled.ndjson');
+    const result = await runCli([
+      'import',
+      'acled',
+      fixture('acled', 'acled-2019-layout.csv'),
+      '-o',
+      output,
+      '--zero-fatalities',
+      'none',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^acled → ndjson: records \d+, events \d+, rejected 0/);
+    expect(readFileSync(output, 'utf8')).toContain('"acled:');
+  });
+});
+
+describe.concurrent('validate', { timeout: 30_000 }, () => {
+  it('exits 0 for a valid file and 1 for an invalid one, with a per-file summary', async () => {
+    const valid = await runCli(['validate', seedDataset]);
+    expect(valid.code).toBe(0);
+    expect(valid.stdout).toContain(`valid   ${seedDataset}: 9 records, 9 events, 0 rejected`);
+    const invalid = await runCli(['validate', badHxl]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stdout).toContain(
+      `INVALID ${badHxl}: 9 records, 2 events, 7 rejected, 8 errors`,
+    );
+    expect(invalid.stdout).toMatch(/issues by code:\n(.*\n)*\s+type-error: 3\n/);
+  });
+
+  it('writes a JSON report that matches the published schema', async () => {
+    const result = await runCli(['validate', seedDataset, badHxl, '--format', 'json']);
+    expect(result.code).toBe(1);
+    const report: unknown = JSON.parse(result.stdout);
+    const parsed = ValidationReportSchema.parse(report);
+    expect(parsed).toMatchObject({ valid: false, partial: false, errors: 8, maxErrors: 1000 });
+    expect(parsed.files.map((file) => file.valid)).toEqual([true, false]);
+    expect(parsed.counts['type-error']).toBe(3);
+    const schema = JSON.parse(
+      readFileSync(join(repoRoot, 'schemas', 'validation-report.schema.json'), 'utf8'),
+    ) as object;
+    const check = new Ajv2020({ strict: false }).compile(schema);
+    expect(check(report), JSON.stringify(check.errors)).toBe(true);
+  });
+
+  it('says plainly when the report is cut short by --max-errors', async () => {
+    const json = await runCli(['validate', badHxl, '--format', 'json', '--max-errors', '2']);
+    const report = ValidationReportSchema.parse(JSON.parse(json.stdout));
+    expect(report).toMatchObject({ partial: true, maxErrors: 2, errors: 8 });
+    expect(report.issues).toHaveLength(2);
+    const text = await runCli(['validate', badHxl, '--max-errors', '2']);
+    expect(text.stdout).toContain('partial report: only the first 2 issues are listed');
+  });
+
+  it('writes GitHub annotations, by default inside GitHub Actions', async () => {
+    const result = await runCli(['validate', badHxl], { env: { GITHUB_ACTIONS: 'true' } });
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toContain(
+      `::error file=${badHxl},line=4,col=3,title=type-error::"abc" is not a number (field latitude)`,
+    );
+    expect(lines.filter((line) => line.startsWith('::warning file='))).toHaveLength(3);
+    expect(lines.filter((line) => line.startsWith('::error file='))).toHaveLength(8);
+    expect(lines.at(-1)).toMatch(/^::notice title=conflict-events validate::invalid: 8 errors/);
+  });
+
+  it('reads rule settings from the nearest config file, and refuses a bad one', async () => {
+    const directory = temporaryDirectory();
+    const csv = join(directory, 'twice.ndjson');
+    const ndjson = await runCli(['convert', seedDataset, '-o', '-', '--quiet']);
+    writeFileSync(csv, ndjson.stdout + ndjson.stdout);
+    expect((await runCli(['validate', csv], { cwd: directory })).code).toBe(1);
+    writeFileSync(
+      join(directory, 'conflict-events.config.json'),
+      JSON.stringify({ rules: { 'duplicate-id': 'warning' } }),
+    );
+    const relaxed = await runCli(['validate', csv], { cwd: directory });
+    expect(relaxed.code).toBe(0);
+    expect(relaxed.stdout).toContain('duplicate-id: 9');
+
+    const badConfig = join(directory, 'bad.json');
+    writeFileSync(badConfig, JSON.stringify({ rules: { 'no-such-rule': 'off' } }));
+    const bad = await runCli(['validate', csv, '--config', badConfig], { cwd: directory });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(
+      /^conflict-events: bad config .*bad\.json: unknown rule "no-such-rule"/,
+    );
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    writeFileSync(badConfig, '{ not json');
+    expect((await runCli(['validate', csv, '--config', badConfig])).code).toBe(2);
+  });
+
+  it('exits 2 for a file it cannot read', async () => {
+    const result = await runCli(['validate', 'missing.ndjson']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'conflict-events: cannot read missing.ndjson: no such file or directory\n',
+    );
+  });
+});
+
+describe.concurrent('stats, schema, formats, help', { timeout: 30_000 }, () => {
+  it('summarises events as a table and as JSON', async () => {
+    const table = await runCli(['stats', seedDataset]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('dates       2016-07-01 to 2016-08-01');
+    expect(table.stdout).toMatch(/by country\n\s+SYR\s+9\n/);
+    const json = await runCli(['stats', seedDataset, '--json']);
+    const stats = JSON.parse(json.stdout) as Record<string, unknown>;
+    expect(stats).toMatchObject({
+      events: 9,
+      records: 9,
+      byCountry: { SYR: 9 },
+      byYear: { '2016': 9 },
+      fatalities: { known: 4, unknown: 5 },
+    });
+  });
+
+  it('prints a published schema', async () => {
+    const result = await runCli(['schema']);
+    expect(result.code).toBe(0);
+    const published = JSON.parse(
+      readFileSync(join(repoRoot, 'schemas', 'conflict-event.schema.json'), 'utf8'),
+    ) as unknown;
+    expect(JSON.parse(result.stdout)).toEqual(published);
+    const report = await runCli(['schema', 'validation-report']);
+    expect(JSON.parse(report.stdout)).toMatchObject({ title: 'Validation report' });
+  });
+
+  it('lists every format with its abilities', async () => {
+    const result = await runCli(['formats', '--json']);
+    const rows = JSON.parse(result.stdout) as { id: string; read: boolean; write: boolean }[];
+    expect(rows.map((row) => row.id).sort()).toEqual(
+      ['acled', 'csv', 'gdelt', 'hxl', 'json', 'ndjson', 'ucdp-ged'].sort(),
+    );
+    expect(rows.find((row) => row.id === 'gdelt')).toMatchObject({ read: true, write: false });
+    expect((await runCli(['formats'])).stdout).toMatch(/^id\s+extensions\s+read\s+write\s+name\n/);
+  });
+
+  it('has help with examples for every command, and a version', async () => {
+    for (const command of ['convert', 'import', 'validate', 'stats', 'schema', 'formats']) {
+      const result = await runCli([command, '--help']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`Usage: conflict-events ${command}`);
+      expect(result.stdout).toContain('$ conflict-events');
+    }
+    const manifest = JSON.parse(readFileSync(join(cliRoot, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    const version = await runCli(['--version']);
+    expect(version).toMatchObject({ code: 0, stdout: `${manifest.version}\n` });
+  });
+});

@@ -201,10 +201,15 @@ Examples:
       '--config <file>',
       'rule config (default: conflict-events.config.json, searched upwards)',
     )
+    .addOption(
+      new Option('--fail-on <severity>', 'the lowest severity that makes the exit code 1')
+        .choices(['error', 'warning'])
+        .default('error'),
+    )
     .addHelpText(
       'after',
       `
-Exit codes: 0 valid, 1 invalid (an error-severity issue), 2 usage or I/O error.
+Exit codes: 0 valid, 1 invalid (an issue at --fail-on severity or above), 2 usage or I/O error.
 
 Config file: { "rules": { "date-in-future": "off", "fatalities-order": "warning" } }
 
@@ -216,7 +221,13 @@ Examples:
     .action(
       async (
         files: string[],
-        flags: { from?: string; format?: ReportFormat; maxErrors: number; config?: string },
+        flags: {
+          from?: string;
+          format?: ReportFormat;
+          maxErrors: number;
+          config?: string;
+          failOn: 'error' | 'warning';
+        },
       ) => {
         const { rules } = await loadRuleConfig(flags.config);
         if (flags.from !== undefined) registry.get(flags.from);
@@ -227,7 +238,8 @@ Examples:
           ...(flags.from !== undefined ? { from: flags.from } : {}),
         });
         process.stdout.write(renderReport(report, flags.format ?? defaultReportFormat()));
-        process.exitCode = report.valid ? exitCodes.ok : exitCodes.invalid;
+        const failed = !report.valid || (flags.failOn === 'warning' && report.warnings > 0);
+        process.exitCode = failed ? exitCodes.invalid : exitCodes.ok;
       },
     );
 

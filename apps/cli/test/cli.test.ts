@@ -300,6 +300,19 @@ describe.concurrent('validate', { timeout: 30_000 }, () => {
     expect((await runCli(['validate', csv, '--config', badConfig])).code).toBe(2);
   });
 
+  it('fails on warnings with --fail-on warning, as CI may ask', async () => {
+    // The UCDP fixture's accepted events carry warnings (low > best), no errors.
+    const events = join(temporaryDirectory(), 'warned.ndjson');
+    await runCli(['convert', fixture('ucdp', 'ged-20-1-layout.csv'), '-o', events, '--quiet']);
+    const lenient = await runCli(['validate', events, '--format', 'json']);
+    const report = JSON.parse(lenient.stdout);
+    expect(report).toMatchObject({ valid: true, errors: 0 });
+    expect(report.warnings).toBeGreaterThan(0);
+    expect(lenient.code).toBe(0);
+    const strict = await runCli(['validate', events, '--fail-on', 'warning']);
+    expect(strict.code).toBe(1);
+  });
+
   it('exits 2 for a file it cannot read', async () => {
     const result = await runCli(['validate', 'missing.ndjson']);
     expect(result.code).toBe(2);

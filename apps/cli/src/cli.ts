@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { deleteFromBatches, readDeletedEvents } from '@conflict-events/acled';
+import { joinMentions } from '@conflict-events/gdelt';
 import { convert } from '@conflict-events/io';
 import { publishedSchemas, toPublishedJsonSchema } from '@conflict-events/schema';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -155,6 +157,14 @@ Examples:
           '--zero-fatalities <meaning>',
           'ACLED: what a fatalities value of 0 means (default unknown)',
         ).choices(['none', 'unknown']),
+      )
+      .option(
+        '--deleted <file>',
+        'ACLED: a deleted-events list to apply (each removal is reported as a reject)',
+      )
+      .option(
+        '--mentions <file>',
+        'GDELT 2.0: a mentions file whose mentions become sources of their events',
       ),
   )
     .addHelpText(
@@ -163,18 +173,42 @@ Examples:
 Examples:
   $ conflict-events import acled acled-2024.csv -o acled.ndjson --zero-fatalities none
   $ conflict-events import ucdp GEDEvent_v24_1.csv.zip -o ged.csv
-  $ conflict-events import gdelt 20240101.export.CSV.zip -o gdelt.ndjson`,
+  $ conflict-events import gdelt 20240101.export.CSV.zip -o gdelt.ndjson
+  $ conflict-events import acled acled.csv --deleted deleted.csv -o acled.ndjson
+  $ conflict-events import gdelt 20170101073000.export.CSV --mentions 20170101073000.mentions.CSV -o gdelt.ndjson`,
     )
     .action(
       async (
         source: keyof typeof sources,
         inputs: string[],
-        flags: ConvertFlags & { zeroFatalities?: 'none' | 'unknown' },
+        flags: ConvertFlags & {
+          zeroFatalities?: 'none' | 'unknown';
+          deleted?: string;
+          mentions?: string;
+        },
       ) => {
         const job = convertJob(inputs, flags, sources[source]);
         if (flags.zeroFatalities !== undefined) {
           if (source !== 'acled') throw new CliError('--zero-fatalities applies to acled only');
           job.readOptions.zeroFatalities = flags.zeroFatalities;
+        }
+        if (flags.deleted !== undefined) {
+          if (source !== 'acled') throw new CliError('--deleted applies to acled only');
+          await checkInputs([flags.deleted]);
+          const { deleted, invalid } = await readDeletedEvents(inputBytes(flags.deleted));
+          if (invalid.length > 0) {
+            throw new CliError(
+              `${flags.deleted}:${invalid[0]?.line}: not an event_id_cnty and a Unix deleted_timestamp`,
+            );
+          }
+          job.transform = deleteFromBatches(deleted);
+        }
+        if (flags.mentions !== undefined) {
+          if (source !== 'gdelt') throw new CliError('--mentions applies to gdelt only');
+          const mentions = flags.mentions;
+          await checkInputs([mentions]);
+          job.transform = (batches) =>
+            joinMentions(batches, inputBytes(mentions), { file: mentions });
         }
         await runConvert(job, flags.quiet);
       },

@@ -36,6 +36,8 @@ export interface ConvertJob {
   zipEntry?: string;
   rejects?: string;
   force: boolean;
+  /** Changes each input's batches before the rules (ACLED deletions, GDELT mentions). */
+  transform?: (batches: AsyncIterable<Batch>) => AsyncIterable<Batch>;
 }
 
 export interface ConvertTotals {
@@ -134,6 +136,7 @@ function baseOptions(job: ConvertJob, input: string, rejects: OutputFile | undef
     ...(job.from !== undefined ? { from: job.from } : {}),
     ...(job.zipEntry !== undefined ? { zipEntry: job.zipEntry } : {}),
     ...(rejects !== undefined ? { rejects } : {}),
+    ...(job.transform !== undefined ? { transform: job.transform } : {}),
   };
 }
 

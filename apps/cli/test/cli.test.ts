@@ -226,6 +226,73 @@ describe.concurrent('import', { timeout: 30_000 }, () => {
 });
 
 describe.concurrent('validate', { timeout: 30_000 }, () => {
+  it('applies ACLED deletions as reported rejects, and joins GDELT mentions as sources', async () => {
+    const directory = temporaryDirectory();
+    const deleted = join(directory, 'deleted.csv');
+    writeFileSync(deleted, 'event_id_cnty,deleted_timestamp\nSYR900001,1900000000\n');
+    const acled = fixture('acled', 'acled-2023-layout.csv');
+    const plain = await runCli(['import', 'acled', acled, '-o', join(directory, 'plain.ndjson')]);
+    const rejects = join(directory, 'rejects.csv');
+    const pruned = await runCli([
+      'import',
+      'acled',
+      acled,
+      '--deleted',
+      deleted,
+      '-o',
+      join(directory, 'pruned.ndjson'),
+      '--rejects',
+      rejects,
+    ]);
+    expect(pruned.code).toBe(plain.code);
+    const lines = (file: string) => readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines(join(directory, 'pruned.ndjson'))).toHaveLength(
+      lines(join(directory, 'plain.ndjson')).length - 1,
+    );
+    expect(lines(rejects).map((line) => line.split(',')[0])).toContain('SYR900001');
+
+    const gdelt = fixture('gdelt', 'gdelt2-61.tsv');
+    const id = readFileSync(gdelt, 'utf8').split('\t')[0];
+    const mentions = join(directory, 'mentions.tsv');
+    const fields = [
+      id,
+      '20240101000000',
+      '20240101001500',
+      '1',
+      'example.org',
+      'https://example.org/a',
+      '1',
+      '-1',
+      '-1',
+      '10',
+      '1',
+      '80',
+      '1200',
+      '-2.5',
+      '',
+      '',
+    ];
+    writeFileSync(mentions, `${fields.join('\t')}\n`);
+    const joined = join(directory, 'joined.ndjson');
+    await runCli(['import', 'gdelt', gdelt, '--mentions', mentions, '-o', joined]);
+    const first = JSON.parse(lines(joined)[0] ?? '{}');
+    expect(first.sources.map((source: { url?: string }) => source.url)).toContain(
+      'https://example.org/a',
+    );
+
+    const wrong = await runCli([
+      'import',
+      'ucdp',
+      acled,
+      '--deleted',
+      deleted,
+      '-o',
+      join(directory, 'x.ndjson'),
+    ]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr.trim()).toBe('conflict-events: --deleted applies to acled only');
+  });
+
   it('exits 0 for a valid file and 1 for an invalid one, with a per-file summary', async () => {
     const valid = await runCli(['validate', seedDataset]);
     expect(valid.code).toBe(0);

@@ -21,6 +21,7 @@ export {
   applyDeletions,
   type DeletedEvent,
   type DeletionResult,
+  deleteFromBatches,
   readDeletedEvents,
   upsertEvents,
 } from './living-dataset.ts';

@@ -1,4 +1,4 @@
-import { readDelimited, resolveLimits } from '@conflict-events/io';
+import { type Batch, readDelimited, resolveLimits } from '@conflict-events/io';
 import type { ConflictEvent } from '@conflict-events/schema';
 import { parseUnixSeconds, parseWholeNumber } from './parse-acled-values.ts';
 
@@ -72,6 +72,28 @@ export async function readDeletedEvents(bytes: AsyncIterable<Uint8Array>): Promi
   return { deleted, invalid };
 }
 
+/**
+ * When ACLED deleted an event, if the deletion applies to this version of it: a deletion at
+ * or after the event's own `timestamp` (an older one concerns a version since replaced); an
+ * event without a timestamp is deleted whenever its id is listed.
+ */
+function deletionIndex(
+  deleted: Iterable<DeletedEvent>,
+): (event: ConflictEvent) => number | undefined {
+  const latest = new Map<string, number>();
+  for (const row of deleted) {
+    const seconds = parseWholeNumber(row.deleted_timestamp);
+    if (seconds === undefined) continue;
+    latest.set(row.event_id_cnty, Math.max(seconds, latest.get(row.event_id_cnty) ?? -1));
+  }
+  return (event) => {
+    const id = acledIdOf(event);
+    const at = id === undefined ? undefined : latest.get(id);
+    const changedAt = secondsOf(event);
+    return at !== undefined && (changedAt === undefined || at >= changedAt) ? at : undefined;
+  };
+}
+
 /** Events with ACLED's deletions applied; `removed` counts the events dropped so far. */
 export interface DeletionResult {
   events: AsyncIterable<ConflictEvent>;
@@ -88,19 +110,11 @@ export function applyDeletions(
   events: AsyncIterable<ConflictEvent> | Iterable<ConflictEvent>,
   deleted: Iterable<DeletedEvent>,
 ): DeletionResult {
-  const latest = new Map<string, number>();
-  for (const row of deleted) {
-    const seconds = parseWholeNumber(row.deleted_timestamp);
-    if (seconds === undefined) continue;
-    latest.set(row.event_id_cnty, Math.max(seconds, latest.get(row.event_id_cnty) ?? -1));
-  }
+  const deletedAt = deletionIndex(deleted);
   let removed = 0;
   async function* filtered(): AsyncIterable<ConflictEvent> {
     for await (const event of events) {
-      const id = acledIdOf(event);
-      const deletedAt = id === undefined ? undefined : latest.get(id);
-      const changedAt = secondsOf(event);
-      if (deletedAt !== undefined && (changedAt === undefined || deletedAt >= changedAt)) {
+      if (deletedAt(event) !== undefined) {
         removed += 1;
         continue;
       }
@@ -142,4 +156,51 @@ export async function* upsertEvents(
       merged.set(key, event);
   }
   yield* merged.values();
+}
+
+/**
+ * Applies ACLED's deletions to batches from the ACLED reader, for `convert`'s `transform`:
+ * a deleted event becomes a rejected record with a `deleted-by-source` notice, so the
+ * accounting still holds and the rejects file lists what was removed.
+ */
+export function deleteFromBatches(
+  deleted: Iterable<DeletedEvent>,
+): (batches: AsyncIterable<Batch>) => AsyncIterable<Batch> {
+  const deletedAt = deletionIndex(deleted);
+  return async function* (batches) {
+    for await (const batch of batches) {
+      const kept: Batch = {
+        ...batch,
+        events: [],
+        positions: [],
+        raws: [],
+        rejected: [...batch.rejected],
+      };
+      batch.events.forEach((event, index) => {
+        const position = batch.positions[index] ?? {};
+        const raw = batch.raws[index] ?? '';
+        const at = deletedAt(event);
+        if (at !== undefined) {
+          const when = new Date(at * 1000).toISOString();
+          kept.rejected.push({
+            position,
+            raw,
+            issues: [
+              {
+                code: 'deleted-by-source',
+                severity: 'info',
+                message: `ACLED deleted this event at ${when}`,
+                eventId: event.id,
+              },
+            ],
+          });
+        } else {
+          kept.events.push(event);
+          kept.positions.push(position);
+          kept.raws.push(raw);
+        }
+      });
+      yield kept;
+    }
+  };
 }

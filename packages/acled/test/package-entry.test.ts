@@ -17,6 +17,7 @@ describe('the package entry', () => {
       'applyDeletions',
       'defaultAcledReadOptions',
       'defaultAcledWriteOptions',
+      'deleteFromBatches',
       'isoNumericCodes',
       'isoNumericFromAlpha3',
       'readDeletedEvents',

@@ -47,6 +47,12 @@ export interface ConvertOptions {
   rejects?: ByteSink;
   /** Called with every issue as it is found. */
   onIssue?(issue: ValidationIssue): void;
+  /**
+   * Changes the reader's batches before the rules run (join a GDELT mentions file, apply
+   * ACLED's deletions). It must keep each batch's accounting: an event it drops becomes a
+   * rejected record with its reason.
+   */
+  transform?(batches: AsyncIterable<Batch>): AsyncIterable<Batch>;
   /** Issues kept in the returned stats. Default 1000. */
   maxIssues?: number;
 }
@@ -192,7 +198,8 @@ export async function convert(options: ConvertOptions): Promise<ConvertStats> {
 
   const readOptions = { ...from.defaultReadOptions, ...options.readOptions, limits };
   if (file !== undefined) Object.assign(readOptions, { file });
-  const batches = from.read(peeked.chunks, readOptions);
+  const read = from.read(peeked.chunks, readOptions);
+  const batches = options.transform ? options.transform(read) : read;
 
   async function* accepted(): AsyncIterable<Batch> {
     for await (const batch of batches) {

@@ -1,11 +1,9 @@
 import {
   type Batch,
-  BatchBuilder,
   type CommonReadOptions,
-  isJsonObject,
   type JsonObject,
   jsonCellText,
-  readJsonPage,
+  readJsonPageRecords,
   resolveLimits,
 } from '@conflict-events/io';
 import type { ValidationIssue } from '@conflict-events/schema';
@@ -23,62 +21,38 @@ export async function* readAcledApi(
   bytes: AsyncIterable<Uint8Array>,
   options: Partial<AcledReadOptions> & CommonReadOptions = {},
 ): AsyncIterable<Batch> {
-  const limits = resolveLimits(options.limits);
-  const batchSize = options.batchSize ?? 1000;
-  const { value: page, issues } = await readJsonPage(bytes, {
-    limits,
-    ...(options.file !== undefined ? { file: options.file } : {}),
-  });
-  const builder = new BatchBuilder(options.file, (pointer) => {
-    const column = columnOfPointer(pointer);
-    return column === undefined ? undefined : { field: column };
-  });
-  for (const issue of issues) builder.issue(issue);
-  if (page === undefined) {
-    yield builder.take();
-    return;
-  }
-  const data = isJsonObject(page) ? page.data : undefined;
-  if (!Array.isArray(data)) {
-    builder.issue({
-      code: 'source-error',
-      severity: 'error',
-      message: 'the input is not an ACLED API response: it has no "data" array',
-      pointer: '/data',
-    });
-    yield builder.take();
-    return;
-  }
-  if (isJsonObject(page) && page.success === false) {
-    builder.issue({
-      code: 'source-error',
-      severity: 'error',
-      message: `the API reported a failure: ${JSON.stringify(page.error ?? page.messages ?? null)}`,
-      pointer: '/success',
-    });
-  }
   const context: MapContext = {
     layout: 'acled-api-json',
     zeroFatalities: options.zeroFatalities ?? defaultAcledReadOptions.zeroFatalities,
     restoreFormulas: options.restoreFormulas ?? defaultAcledReadOptions.restoreFormulas,
     ...(options.version !== undefined ? { version: options.version } : {}),
   };
-  for (const [index, element] of data.entries()) {
-    const position = { pointer: `/data/${index}` };
-    const raw = JSON.stringify(element) ?? 'null';
-    const mapped = isJsonObject(element) ? mapElement(element, context) : undefined;
-    if (!mapped)
-      builder.reject(raw, position, [
-        { code: 'type-error', severity: 'error', message: 'a "data" element is not an object' },
-      ]);
-    else if (!mapped.candidate) builder.reject(raw, position, mapped.errors);
-    else {
-      for (const warning of mapped.warnings) builder.issue(warning, position);
-      builder.accept(mapped.candidate, position, raw);
-    }
-    if (builder.size >= batchSize) yield builder.take();
-  }
-  if (builder.hasContent) yield builder.take();
+  yield* readJsonPageRecords(
+    bytes,
+    {
+      limits: resolveLimits(options.limits),
+      batchSize: options.batchSize ?? 1000,
+      locate: (pointer) => {
+        const column = columnOfPointer(pointer);
+        return column === undefined ? undefined : { field: column };
+      },
+      ...(options.file !== undefined ? { file: options.file } : {}),
+    },
+    {
+      key: 'data',
+      what: 'an ACLED API response',
+      inspect: (page) =>
+        page.success === false
+          ? {
+              code: 'source-error',
+              severity: 'error',
+              message: `the API reported a failure: ${JSON.stringify(page.error ?? page.messages ?? null)}`,
+              pointer: '/success',
+            }
+          : undefined,
+    },
+    (element) => mapElement(element, context),
+  );
 }
 
 function mapElement(element: JsonObject, context: MapContext): MappedRecord {

@@ -41,8 +41,11 @@ export {
   isJsonObject,
   type JsonObject,
   type JsonPage,
+  type JsonPageLayout,
   jsonCellText,
+  type MappedRecord,
   readJsonPage,
+  readJsonPageRecords,
 } from './read-json-page.ts';
 export { createRegistry, FormatDetectionError, type FormatRegistry } from './registry.ts';
 export { type DecodeOptions, decodeText, findInvalidUtf8, type TextInput } from './text-decode.ts';

@@ -1,4 +1,6 @@
 import type { ValidationIssue } from '@conflict-events/schema';
+import { BatchBuilder, type FieldLocator } from './batch-builder.ts';
+import type { Batch } from './format.ts';
 import { LimitError, type Limits } from './limits.ts';
 import { decodeText } from './text-decode.ts';
 
@@ -56,4 +58,76 @@ export async function readJsonPage(
     });
     return { issues };
   }
+}
+
+/** What an importer makes of one source record. */
+export interface MappedRecord {
+  /** The candidate event, when the record maps; then `errors` is empty. */
+  candidate?: unknown;
+  errors: ValidationIssue[];
+  /** Problems that do not stop the record. */
+  warnings: ValidationIssue[];
+}
+
+export interface JsonPageLayout {
+  /** The member holding the records (`data`, `Result`). */
+  key: string;
+  /** What the page is, for messages: "an ACLED API response". */
+  what: string;
+  /** A look at the page as a whole (a failure flag, a next page), reported as an issue. */
+  inspect?(page: JsonObject): ValidationIssue | undefined;
+}
+
+/**
+ * Reads the records of one JSON API page: the array under `layout.key`, each object mapped
+ * by `map` and positioned by its pointer (`/data/3`); a rejected element's raw text is its
+ * JSON. Every element is an event or a reject, so the accounting holds.
+ */
+export async function* readJsonPageRecords(
+  bytes: AsyncIterable<Uint8Array>,
+  options: { file?: string; limits: Limits; batchSize: number; locate?: FieldLocator },
+  layout: JsonPageLayout,
+  map: (element: JsonObject) => MappedRecord,
+): AsyncIterable<Batch> {
+  const { value: page, issues } = await readJsonPage(bytes, {
+    limits: options.limits,
+    ...(options.file !== undefined ? { file: options.file } : {}),
+  });
+  const builder = new BatchBuilder(options.file, options.locate);
+  for (const issue of issues) builder.issue(issue);
+  const records = isJsonObject(page) ? page[layout.key] : undefined;
+  if (page !== undefined && !Array.isArray(records)) {
+    builder.issue({
+      code: 'source-error',
+      severity: 'error',
+      message: `the input is not ${layout.what}: it has no "${layout.key}" array`,
+      pointer: `/${layout.key}`,
+    });
+  }
+  if (!Array.isArray(records) || !isJsonObject(page)) {
+    yield builder.take();
+    return;
+  }
+  const remark = layout.inspect?.(page);
+  if (remark) builder.issue(remark);
+  for (const [index, element] of records.entries()) {
+    const position = { pointer: `/${layout.key}/${index}` };
+    const raw = JSON.stringify(element) ?? 'null';
+    const mapped = isJsonObject(element) ? map(element) : undefined;
+    if (!mapped) {
+      builder.reject(raw, position, [
+        {
+          code: 'type-error',
+          severity: 'error',
+          message: `a "${layout.key}" element is not an object`,
+        },
+      ]);
+    } else if (mapped.candidate === undefined) builder.reject(raw, position, mapped.errors);
+    else {
+      for (const warning of mapped.warnings) builder.issue(warning, position);
+      builder.accept(mapped.candidate, position, raw);
+    }
+    if (builder.size >= options.batchSize) yield builder.take();
+  }
+  if (builder.hasContent) yield builder.take();
 }

@@ -2,12 +2,11 @@ import {
   type Batch,
   type CommonReadOptions,
   type JsonObject,
-  jsonCellText,
+  jsonRecordCells,
   readJsonPageRecords,
   resolveLimits,
 } from '@conflict-events/io';
-import type { ValidationIssue } from '@conflict-events/schema';
-import { type AcledColumn, acledColumnOf } from './acled-columns.ts';
+import { acledColumnOf } from './acled-columns.ts';
 import { type AcledReadOptions, defaultAcledReadOptions } from './acled-options.ts';
 import { columnOfPointer } from './field-of-pointer.ts';
 import { type MapContext, type MappedRecord, mapAcledRecord } from './map-acled-record.ts';
@@ -56,27 +55,6 @@ export async function* readAcledApi(
 }
 
 function mapElement(element: JsonObject, context: MapContext): MappedRecord {
-  const cells = new Map<AcledColumn, string>();
-  const extra: (readonly [string, string])[] = [];
-  const errors: ValidationIssue[] = [];
-  for (const [key, value] of Object.entries(element)) {
-    const text = jsonCellText(value);
-    if (text === undefined) {
-      errors.push({
-        code: 'type-error',
-        severity: 'error',
-        message: `"${key}" holds ${Array.isArray(value) ? 'an array' : 'an object'}, not a value`,
-        field: key,
-      });
-      continue;
-    }
-    const column = acledColumnOf(key);
-    if (column !== undefined && !cells.has(column)) cells.set(column, text);
-    else extra.push([key, text]);
-  }
-  if (errors.length > 0) return { errors, warnings: [] };
-  return mapAcledRecord(
-    { cell: (column) => cells.get(column) ?? '', fieldNumber: () => undefined, extra },
-    context,
-  );
+  const { record, errors } = jsonRecordCells(element, acledColumnOf);
+  return errors.length > 0 ? { errors, warnings: [] } : mapAcledRecord(record, context);
 }

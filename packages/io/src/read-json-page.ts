@@ -1,5 +1,6 @@
 import type { ValidationIssue } from '@conflict-events/schema';
 import { BatchBuilder, type FieldLocator } from './batch-builder.ts';
+import type { CellSource } from './cell-reader.ts';
 import type { Batch } from './format.ts';
 import { LimitError, type Limits } from './limits.ts';
 import { decodeText } from './text-decode.ts';
@@ -130,4 +131,43 @@ export async function* readJsonPageRecords(
     if (builder.size >= options.batchSize) yield builder.take();
   }
   if (builder.hasContent) yield builder.take();
+}
+
+/** One JSON record as the cells a source's own reader takes, with the keys it does not know. */
+export interface JsonRecordCells<Column extends string> extends CellSource<Column> {
+  /** Members under keys the source does not have, kept for provenance.unmapped. */
+  extra: readonly (readonly [string, string])[];
+}
+
+/**
+ * Turns one element of an API page into cells by the source's column names, as its CSV
+ * export would print them. A member holding an array or object is an error (no column of
+ * these sources holds one); a repeated column keeps its first value, the rest go to `extra`.
+ */
+export function jsonRecordCells<Column extends string>(
+  element: JsonObject,
+  columnOf: (key: string) => Column | undefined,
+): { record: JsonRecordCells<Column>; errors: ValidationIssue[] } {
+  const cells = new Map<Column, string>();
+  const extra: (readonly [string, string])[] = [];
+  const errors: ValidationIssue[] = [];
+  for (const [key, value] of Object.entries(element)) {
+    const text = jsonCellText(value);
+    if (text === undefined) {
+      errors.push({
+        code: 'type-error',
+        severity: 'error',
+        message: `"${key}" holds ${Array.isArray(value) ? 'an array' : 'an object'}, not a value`,
+        field: key,
+      });
+      continue;
+    }
+    const column = columnOf(key);
+    if (column !== undefined && !cells.has(column)) cells.set(column, text);
+    else extra.push([key, text]);
+  }
+  return {
+    record: { cell: (column) => cells.get(column) ?? '', fieldNumber: () => undefined, extra },
+    errors,
+  };
 }

@@ -2,19 +2,13 @@ import {
   type Batch,
   type CommonReadOptions,
   type JsonObject,
-  jsonCellText,
+  jsonRecordCells,
   readJsonPageRecords,
   resolveLimits,
 } from '@conflict-events/io';
-import type { ValidationIssue } from '@conflict-events/schema';
 import { columnOfPointer } from './field-of-pointer.ts';
-import {
-  type GedRecord,
-  type MapContext,
-  type MappedRecord,
-  mapGedRecord,
-} from './map-ged-record.ts';
-import { type GedColumn, gedColumnOf } from './ucdp-columns.ts';
+import { type MapContext, type MappedRecord, mapGedRecord } from './map-ged-record.ts';
+import { gedColumnOf } from './ucdp-columns.ts';
 import type { UcdpReadOptions } from './ucdp-read-options.ts';
 
 /**
@@ -59,29 +53,6 @@ export async function* readGedApi(
 }
 
 function mapElement(element: JsonObject, context: MapContext): MappedRecord {
-  const cells = new Map<GedColumn, string>();
-  const extra: (readonly [string, string])[] = [];
-  const errors: ValidationIssue[] = [];
-  for (const [key, value] of Object.entries(element)) {
-    const text = jsonCellText(value);
-    if (text === undefined) {
-      errors.push({
-        code: 'type-error',
-        severity: 'error',
-        message: `"${key}" holds ${Array.isArray(value) ? 'an array' : 'an object'}, not a value`,
-        field: key,
-      });
-      continue;
-    }
-    const column = gedColumnOf(key);
-    if (column !== undefined && !cells.has(column)) cells.set(column, text);
-    else extra.push([key, text]);
-  }
-  if (errors.length > 0) return { errors, warnings: [] };
-  const record: GedRecord = {
-    cell: (column) => cells.get(column) ?? '',
-    fieldNumber: () => undefined,
-    extra,
-  };
-  return mapGedRecord(record, context);
+  const { record, errors } = jsonRecordCells(element, gedColumnOf);
+  return errors.length > 0 ? { errors, warnings: [] } : mapGedRecord(record, context);
 }

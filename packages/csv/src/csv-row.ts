@@ -40,22 +40,39 @@ function set(target: Record<string, unknown>, path: readonly string[], value: un
   node[path[path.length - 1] as string] = value;
 }
 
-function encodeCell(column: CsvColumn, value: unknown, neutralise: boolean): string {
-  if (value === undefined) return '';
+/** A canonical column's value, typed: what a typed container (XLSX, Parquet, flat GeoJSON) stores. */
+export type FlatValue = string | number | boolean;
+
+function flatCell(column: CsvColumn, value: unknown): FlatValue | undefined {
+  if (value === undefined) return undefined;
   switch (column.type) {
     case 'json':
       if (emptyMeansEmptyList.has(column.name) && Array.isArray(value) && value.length === 0)
-        return '';
+        return undefined;
       return JSON.stringify(value);
     case 'precision-code': {
       const code = value as { scheme: string; code: number };
       return `${code.scheme}:${code.code}`;
     }
-    case 'text':
-      return neutralise ? neutraliseFormula(String(value)) : String(value);
+    case 'integer':
+    case 'number':
+    case 'boolean':
+      return value as number | boolean;
     default:
       return String(value);
   }
+}
+
+/**
+ * One event as the values of the canonical columns, in column order: numbers and booleans
+ * typed, lists and records as JSON text, absent fields `undefined`. No formula
+ * neutralisation: a writer applies `neutraliseFormula` to the text columns it writes.
+ */
+export function flattenEvent(
+  event: ConflictEvent,
+  columns: readonly CsvColumn[] = csvColumns,
+): (FlatValue | undefined)[] {
+  return columns.map((column) => flatCell(column, get(event, column.path)));
 }
 
 /** One event as the cells of a canonical row, in column order. */
@@ -64,7 +81,13 @@ export function encodeRow(
   neutralise: boolean,
   columns: readonly CsvColumn[] = csvColumns,
 ): string[] {
-  return columns.map((column) => encodeCell(column, get(event, column.path), neutralise));
+  return columns.map((column) => {
+    const value = flatCell(column, get(event, column.path));
+    if (value === undefined) return '';
+    return neutralise && column.type === 'text'
+      ? neutraliseFormula(value as string)
+      : String(value);
+  });
 }
 
 export interface DecodedRow {
@@ -92,13 +115,61 @@ function cellIssue(
 /** Where each column of the header is: column index → canonical column (or none). */
 export type HeaderLayout = readonly (CsvColumn | undefined)[];
 
+function cellText(cell: unknown): string {
+  return typeof cell === 'string' ? cell : (JSON.stringify(cell) ?? String(cell));
+}
+
+/** A cell's value for its column, or why it is not one. Strings are parsed; typed values checked. */
+function decodeCell(
+  column: CsvColumn,
+  cell: unknown,
+  restore: boolean,
+): { value: unknown } | { why: string } {
+  const text = typeof cell === 'string';
+  switch (column.type) {
+    case 'integer':
+    case 'number': {
+      const number =
+        typeof cell === 'number' ? cell : text && decimal.test(cell) ? Number(cell) : Number.NaN;
+      return Number.isFinite(number)
+        ? { value: number }
+        : { why: `"${cellText(cell)}" is not a decimal number` };
+    }
+    case 'boolean':
+      if (typeof cell === 'boolean') return { value: cell };
+      return cell === 'true' || cell === 'false'
+        ? { value: cell === 'true' }
+        : { why: `"${cellText(cell)}" is not true or false` };
+    case 'json':
+      if (!text) return typeof cell === 'object' ? { value: cell } : { why: 'not JSON text' };
+      try {
+        return { value: JSON.parse(cell) };
+      } catch (error) {
+        return { why: `not valid JSON (${(error as Error).message})` };
+      }
+    case 'precision-code': {
+      const match = text ? /^([a-z-]+):(\d+)$/.exec(cell) : null;
+      return match
+        ? { value: { scheme: match[1], code: Number(match[2]) } }
+        : { why: `"${cellText(cell)}" is not scheme:code` };
+    }
+    case 'text':
+      if (text) return { value: restore ? restoreFormula(cell) : cell };
+      return typeof cell === 'number' ? { value: String(cell) } : { why: 'not text' };
+    default:
+      return text ? { value: cell } : { why: `not a ${column.type} string` };
+  }
+}
+
 /**
- * Builds a candidate event from one row. Empty cells are absent fields; numbers must be
- * plain decimals (no `0x1F`, `1,5` or `NaN`); JSON cells must parse. Cells that fail keep
- * their text so the schema check names them, and are reported here with their column.
+ * Builds a candidate event from one row. Empty cells (and `null`) are absent fields; numbers
+ * must be plain decimals (no `0x1F`, `1,5` or `NaN`); JSON cells must parse. Cells may be
+ * text (CSV) or typed values (flat GeoJSON properties, spreadsheet or Parquet cells). Cells
+ * that fail keep their value so the schema check names them, and are reported here with
+ * their column.
  */
 export function decodeRow(
-  cells: readonly string[],
+  cells: readonly unknown[],
   layout: HeaderLayout,
   restore: boolean,
   extra: readonly { index: number; key: string }[],
@@ -107,42 +178,10 @@ export function decodeRow(
   const issues: ValidationIssue[] = [];
   layout.forEach((column, index) => {
     const cell = cells[index];
-    if (!column || cell === undefined || cell === '') return;
-    let value: unknown = cell;
-    switch (column.type) {
-      case 'integer':
-      case 'number': {
-        const number = decimal.test(cell) ? Number(cell) : Number.NaN;
-        if (Number.isFinite(number)) value = number;
-        else issues.push(cellIssue(column, index + 1, cell, `"${cell}" is not a decimal number`));
-        break;
-      }
-      case 'boolean':
-        if (cell === 'true' || cell === 'false') value = cell === 'true';
-        else issues.push(cellIssue(column, index + 1, cell, `"${cell}" is not true or false`));
-        break;
-      case 'json':
-        try {
-          value = JSON.parse(cell);
-        } catch (error) {
-          issues.push(
-            cellIssue(column, index + 1, cell, `not valid JSON (${(error as Error).message})`),
-          );
-        }
-        break;
-      case 'precision-code': {
-        const match = /^([a-z-]+):(\d+)$/.exec(cell);
-        if (match) value = { scheme: match[1], code: Number(match[2]) };
-        else issues.push(cellIssue(column, index + 1, cell, `"${cell}" is not scheme:code`));
-        break;
-      }
-      case 'text':
-        value = restore ? restoreFormula(cell) : cell;
-        break;
-      default:
-        break;
-    }
-    set(candidate, column.path, value);
+    if (!column || cell === undefined || cell === null || cell === '') return;
+    const decoded = decodeCell(column, cell, restore);
+    if ('why' in decoded) issues.push(cellIssue(column, index + 1, cellText(cell), decoded.why));
+    set(candidate, column.path, 'why' in decoded ? cell : decoded.value);
   });
   const fatalities = candidate.fatalities as Record<string, unknown> | undefined;
   candidate.fatalities = fatalities ? { known: true, ...fatalities } : { known: false };
@@ -151,7 +190,9 @@ export function decodeRow(
     const unmapped = { ...((provenance.unmapped as Record<string, unknown> | undefined) ?? {}) };
     for (const { index, key } of extra) {
       const cell = cells[index];
-      if (cell !== undefined && cell !== '' && !Object.hasOwn(unmapped, key)) unmapped[key] = cell;
+      if (cell === undefined || cell === '' || Object.hasOwn(unmapped, key)) continue;
+      const scalar = cell === null || ['string', 'number', 'boolean'].includes(typeof cell);
+      unmapped[key] = scalar ? (cell as FlatValue | null) : cellText(cell);
     }
     if (Object.keys(unmapped).length > 0) {
       provenance.unmapped = unmapped;
@@ -160,6 +201,29 @@ export function decodeRow(
   }
   return { candidate, issues };
 }
+
+/**
+ * A candidate event from values keyed by canonical column name (flat GeoJSON properties, a
+ * spreadsheet or Parquet row). Keys that are not canonical columns go to
+ * `provenance.unmapped`, as extra CSV columns do.
+ */
+export function unflattenEvent(
+  values: Readonly<Record<string, unknown>>,
+  restore = false,
+): DecodedRow {
+  const cells: unknown[] = [];
+  const layout: (CsvColumn | undefined)[] = [];
+  const extra: { index: number; key: string }[] = [];
+  for (const key of Object.keys(values)) {
+    const column = columnByName.get(key);
+    if (!column) extra.push({ index: cells.length, key });
+    layout.push(column);
+    cells.push(values[key]);
+  }
+  return decodeRow(cells, layout, restore, extra);
+}
+
+const columnByName = new Map(csvColumns.map((column) => [column.name, column]));
 
 const pointers = csvColumns
   .map((column, index) => ({ column, index, pointer: `/${column.path.join('/')}` }))

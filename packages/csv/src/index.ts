@@ -6,4 +6,15 @@ export {
   defaultCsvReadOptions,
   defaultCsvWriteOptions,
 } from './csv-format.ts';
-export { neutraliseFormula, restoreFormula } from './csv-row.ts';
+export {
+  columnOf,
+  type DecodedRow,
+  decodeRow,
+  encodeRow,
+  type FlatValue,
+  flattenEvent,
+  type HeaderLayout,
+  neutraliseFormula,
+  restoreFormula,
+  unflattenEvent,
+} from './csv-row.ts';

@@ -22,6 +22,7 @@ export {
   type DeletedEvent,
   type DeletionResult,
   deleteFromBatches,
+  keepNewestVersions,
   readDeletedEvents,
   upsertEvents,
 } from './living-dataset.ts';

@@ -1,5 +1,5 @@
 import { type Batch, readDelimited, resolveLimits } from '@conflict-events/io';
-import type { ConflictEvent } from '@conflict-events/schema';
+import type { ConflictEvent, ValidationIssue } from '@conflict-events/schema';
 import { parseUnixSeconds, parseWholeNumber } from './parse-acled-values.ts';
 
 // ACLED revises and deletes published events; its "deleted events" list and re-downloads
@@ -159,6 +159,35 @@ export async function* upsertEvents(
 }
 
 /**
+ * Moves the events `verdict` gives a notice for out of a batch into its rejected records,
+ * with their position and raw text, so a transform keeps the batch's accounting.
+ */
+function rejectWhere(
+  batch: Batch,
+  verdict: (event: ConflictEvent) => ValidationIssue | undefined,
+): Batch {
+  const kept: Batch = {
+    ...batch,
+    events: [],
+    positions: [],
+    raws: [],
+    rejected: [...batch.rejected],
+  };
+  batch.events.forEach((event, index) => {
+    const position = batch.positions[index] ?? {};
+    const raw = batch.raws[index] ?? '';
+    const issue = verdict(event);
+    if (issue !== undefined) kept.rejected.push({ position, raw, issues: [issue] });
+    else {
+      kept.events.push(event);
+      kept.positions.push(position);
+      kept.raws.push(raw);
+    }
+  });
+  return kept;
+}
+
+/**
  * Applies ACLED's deletions to batches from the ACLED reader, for `convert`'s `transform`:
  * a deleted event becomes a rejected record with a `deleted-by-source` notice, so the
  * accounting still holds and the rejects file lists what was removed.
@@ -169,38 +198,54 @@ export function deleteFromBatches(
   const deletedAt = deletionIndex(deleted);
   return async function* (batches) {
     for await (const batch of batches) {
-      const kept: Batch = {
-        ...batch,
-        events: [],
-        positions: [],
-        raws: [],
-        rejected: [...batch.rejected],
-      };
-      batch.events.forEach((event, index) => {
-        const position = batch.positions[index] ?? {};
-        const raw = batch.raws[index] ?? '';
+      yield rejectWhere(batch, (event) => {
         const at = deletedAt(event);
-        if (at !== undefined) {
-          const when = new Date(at * 1000).toISOString();
-          kept.rejected.push({
-            position,
-            raw,
-            issues: [
-              {
-                code: 'deleted-by-source',
-                severity: 'info',
-                message: `ACLED deleted this event at ${when}`,
-                eventId: event.id,
-              },
-            ],
-          });
-        } else {
-          kept.events.push(event);
-          kept.positions.push(position);
-          kept.raws.push(raw);
-        }
+        if (at === undefined) return undefined;
+        return {
+          code: 'deleted-by-source',
+          severity: 'info',
+          message: `ACLED deleted this event at ${new Date(at * 1000).toISOString()}`,
+          eventId: event.id,
+        };
       });
-      yield kept;
+    }
+  };
+}
+
+const timeText = (seconds: number | undefined) =>
+  seconds === undefined ? 'no timestamp' : `timestamp ${seconds}`;
+
+/**
+ * Keeps one version of each ACLED event over several downloads read newest first, for
+ * `convert`'s `transform` (one function for all the inputs, as `import --upsert` does): the
+ * first version seen of an `event_id_cnty` is kept and every other becomes a rejected record
+ * with a `superseded` notice, so the accounting holds and the rejects file lists them. A
+ * superseded version that is newer by its own `timestamp` than the one kept is a warning:
+ * the downloads were given out of order. Holds one id and timestamp per event kept.
+ */
+export function keepNewestVersions(): (batches: AsyncIterable<Batch>) => AsyncIterable<Batch> {
+  const kept = new Map<string, number | undefined>();
+  return async function* (batches) {
+    for await (const batch of batches) {
+      yield rejectWhere(batch, (event) => {
+        const id = acledIdOf(event);
+        if (id === undefined) return undefined;
+        const seconds = secondsOf(event);
+        if (!kept.has(id)) {
+          kept.set(id, seconds);
+          return undefined;
+        }
+        const keptSeconds = kept.get(id);
+        const newer = seconds !== undefined && keptSeconds !== undefined && seconds > keptSeconds;
+        return {
+          code: 'superseded',
+          severity: newer ? 'warning' : 'info',
+          message: newer
+            ? `a version of ${id} from a newer download was kept (${timeText(keptSeconds)}), although this one is more recent (${timeText(seconds)}): give the downloads oldest first`
+            : `a version of ${id} from a newer download was kept (${timeText(keptSeconds)}; this one has ${timeText(seconds)})`,
+          eventId: event.id,
+        };
+      });
     }
   };
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Batch } from '@conflict-events/io';
 import type { ConflictEvent } from '@conflict-events/schema';
 import { describe, expect, test } from 'vitest';
 import { readAll, writeAll } from '../../../test/conformance/format-conformance.ts';
@@ -13,6 +14,7 @@ import {
   applyDeletions,
   isoNumericCodes,
   isoNumericFromAlpha3,
+  keepNewestVersions,
   readDeletedEvents,
   reviewEventTypeTag,
   upsertEvents,
@@ -368,5 +370,55 @@ describe('the living dataset', () => {
     ]);
     expect(merged[0]?.notes).toBe('revised');
     expect(merged[1]?.notes).toBe(second.notes);
+  });
+
+  test('keepNewestVersions: the first version seen wins, the others are reported rejects', async () => {
+    const events = await fixtureEvents();
+    const [first, second] = events;
+    if (!first || !second) throw new Error('fixture too short');
+    const batchOf = (list: typeof events, row: number): Batch => ({
+      events: list,
+      positions: list.map((_, index) => ({ row: row + index })),
+      raws: list.map((event) => `raw ${event.provenance.recordId}`),
+      rejected: [],
+      issues: [],
+      records: list.length,
+    });
+    const newer = { ...first, notes: 'revised' };
+    const aheadOfItsTime = {
+      ...second,
+      provenance: { ...second.provenance, modified: '2099-01-01T00:00:00.000Z' },
+    };
+    const transform = keepNewestVersions();
+    async function* newestDownload() {
+      yield batchOf([newer], 2);
+    }
+    async function* olderDownload() {
+      yield batchOf(events, 2);
+    }
+    async function* oldestDownload() {
+      yield batchOf([aheadOfItsTime], 2);
+    }
+    const [fromNewest] = await collect(transform(newestDownload()));
+    const [fromOlder] = await collect(transform(olderDownload()));
+    const [fromOldest] = await collect(transform(oldestDownload()));
+    expect(fromNewest?.events).toEqual([newer]);
+    expect(fromOlder?.events.map((event) => event.provenance.recordId)).toEqual(
+      events.slice(1).map((event) => event.provenance.recordId),
+    );
+    expect(fromOlder?.records).toBe(events.length);
+    expect(fromOlder?.rejected).toEqual([
+      {
+        position: { row: 2 },
+        raw: `raw ${first.provenance.recordId}`,
+        issues: [expect.objectContaining({ code: 'superseded', severity: 'info' })],
+      },
+    ]);
+    expect(fromOlder?.positions).toEqual(events.slice(1).map((_, index) => ({ row: 3 + index })));
+    // A version newer by its own timestamp than the one kept: the inputs were out of order.
+    expect(fromOldest?.rejected[0]?.issues[0]).toMatchObject({
+      code: 'superseded',
+      severity: 'warning',
+    });
   });
 });

@@ -20,6 +20,7 @@ describe('the package entry', () => {
       'deleteFromBatches',
       'isoNumericCodes',
       'isoNumericFromAlpha3',
+      'keepNewestVersions',
       'readDeletedEvents',
       'reviewEventTypeTag',
       'upsertEvents',

@@ -77,6 +77,27 @@ describe('convert', () => {
     expect(output.text().trimEnd().split('\n')).toHaveLength(2);
   });
 
+  test('reports progress after each batch, ending at the totals', async () => {
+    const events = Array.from({ length: 25 }, (_, index) => ({
+      ...sampleEvent(),
+      id: `test:${index}`,
+    }));
+    const input = await csvOf(events);
+    const seen: { bytesIn: number; records: number; events: number }[] = [];
+    const stats = await convert({
+      input,
+      fileName: 'in.csv',
+      to: 'ndjson',
+      registry,
+      output: memorySink(),
+      readOptions: { batchSize: 10 },
+      onProgress: (progress) => seen.push(progress),
+    });
+    expect(seen.map((progress) => progress.records)).toEqual([10, 20, 25]);
+    expect(seen.at(-1)).toEqual({ bytesIn: input.length, records: 25, events: 25, rejected: 0 });
+    expect(stats.bytesIn).toBe(input.length);
+  });
+
   test('rules can be skipped or re-graded', async () => {
     const future = {
       ...sampleEvent(),

@@ -24,6 +24,7 @@ export {
   AccountingError,
   type ByteSink,
   type ConvertOptions,
+  type ConvertProgress,
   type ConvertStats,
   convert,
 } from './pipeline.ts';

@@ -55,6 +55,17 @@ export interface ConvertOptions {
   transform?(batches: AsyncIterable<Batch>): AsyncIterable<Batch>;
   /** Issues kept in the returned stats. Default 1000. */
   maxIssues?: number;
+  /** Called after each batch with the work done so far (for progress bars and workers). */
+  onProgress?(progress: ConvertProgress): void;
+}
+
+/** How far a conversion has got. */
+export interface ConvertProgress {
+  /** Input bytes read, as stored (compressed bytes for compressed input). */
+  bytesIn: number;
+  records: number;
+  events: number;
+  rejected: number;
 }
 
 export interface ConvertStats {
@@ -236,6 +247,12 @@ export async function convert(options: ConvertOptions): Promise<ConvertStats> {
       tally.events += events.length;
       tally.rejected += rejected.length;
       if (rejects) await rejects.write(rejected, preamble);
+      options.onProgress?.({
+        bytesIn: bytesIn.bytes,
+        records: tally.records,
+        events: tally.events,
+        rejected: tally.rejected,
+      });
       yield { events, positions, raws, rejected: [], issues: [], records: events.length };
     }
   }

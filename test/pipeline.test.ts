@@ -1,4 +1,7 @@
 // The convert pipeline across real formats: detection, rules, rejects, accounting, compression.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { csvFormat } from '@conflict-events/csv';
 import { type ByteSink, convert, createRegistry, FormatDetectionError } from '@conflict-events/io';
 import { jsonDatasetFormat, ndjsonFormat } from '@conflict-events/json';
@@ -7,6 +10,9 @@ import { describe, expect, test } from 'vitest';
 import { sampleEvent } from '../packages/schema/test/arbitraries.ts';
 import { writeAll } from './conformance/format-conformance.ts';
 
+const seedPath = fileURLToPath(
+  new URL('../examples/seed-afp-2016-08-01.dataset.json', import.meta.url),
+);
 const registry = createRegistry([csvFormat, ndjsonFormat, jsonDatasetFormat]);
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
@@ -96,6 +102,37 @@ describe('convert', () => {
     expect(seen.map((progress) => progress.records)).toEqual([10, 20, 25]);
     expect(seen.at(-1)).toEqual({ bytesIn: input.length, records: 25, events: 25, rejected: 0 });
     expect(stats.bytesIn).toBe(input.length);
+  });
+
+  test('carries a JSON dataset’s metadata to a JSON dataset output (members after the events)', async () => {
+    const input = readFileSync(seedPath, 'utf8');
+    const seed = JSON.parse(input) as Record<string, unknown>;
+    for (const pretty of [false, true]) {
+      const output = memorySink();
+      await convert({
+        input,
+        fileName: 'seed.dataset.json',
+        to: 'json',
+        registry,
+        output,
+        writeOptions: { pretty },
+      });
+      const written = JSON.parse(output.text()) as Record<string, unknown>;
+      for (const key of ['title', 'description', 'licence', 'attribution', 'sources'])
+        expect(written[key]).toEqual(seed[key]);
+      expect(written.events).toEqual(seed.events);
+      expect(Object.keys(written).slice(0, 3)).toEqual(['schemaVersion', 'generatedAt', 'events']);
+    }
+    // From a format without metadata, the default title still makes a valid dataset.
+    const plain = memorySink();
+    await convert({
+      input: await csvOf([sampleEvent()]),
+      fileName: 'a.csv',
+      to: 'json',
+      registry,
+      output: plain,
+    });
+    expect(JSON.parse(plain.text())).toMatchObject({ title: 'conflict-events export' });
   });
 
   test('rules can be skipped or re-graded', async () => {

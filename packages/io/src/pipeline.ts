@@ -253,7 +253,17 @@ export async function convert(options: ConvertOptions): Promise<ConvertStats> {
         events: tally.events,
         rejected: tally.rejected,
       });
-      yield { events, positions, raws, rejected: [], issues: [], records: events.length };
+      const out: Batch = {
+        events,
+        positions,
+        raws,
+        rejected: [],
+        issues: [],
+        records: events.length,
+      };
+      // The input's dataset metadata goes on to writers that can hold it.
+      if (batch.metadata !== undefined) out.metadata = batch.metadata;
+      yield out;
     }
   }
 

@@ -1,5 +1,5 @@
 import type { ConflictEvent } from '@conflict-events/schema';
-import type { Batch } from './format.ts';
+import type { Batch, DatasetMetadata } from './format.ts';
 
 function isBatch(value: ConflictEvent | Batch): value is Batch {
   return Array.isArray((value as Batch).events) && typeof (value as Batch).records === 'number';
@@ -7,15 +7,18 @@ function isBatch(value: ConflictEvent | Batch): value is Batch {
 
 /**
  * What writers receive, as arrays: a batch gives its events, single events are grouped, so
- * writers work an array at a time.
+ * writers work an array at a time. Dataset metadata a batch carries (read from the input by
+ * `convert`) goes to `onMetadata`, for writers whose format can hold it.
  */
 export async function* eventArrays(
   input: AsyncIterable<ConflictEvent | Batch> | Iterable<ConflictEvent | Batch>,
   groupSize = 1000,
+  onMetadata?: (metadata: DatasetMetadata) => void,
 ): AsyncIterable<ConflictEvent[]> {
   let group: ConflictEvent[] = [];
   for await (const item of input) {
     if (isBatch(item)) {
+      if (item.metadata !== undefined) onMetadata?.(item.metadata);
       if (group.length > 0) {
         yield group;
         group = [];

@@ -33,22 +33,40 @@ function indent(text: string, by: string): string {
   return by + text.replaceAll('\n', `\n${by}`);
 }
 
+/** The members of an object's JSON text without its braces, laid out as the writer's. */
+function members(value: Record<string, unknown>, pretty: boolean): string {
+  const text = JSON.stringify(value, null, pretty ? 2 : undefined);
+  return text.slice(1, -1).replace(/\n$/, '');
+}
+
 /**
  * Writes a dataset document as a stream: the envelope, then the events one by one, so the
  * events are never held together. Valid JSON for any number of events, zero included.
+ *
+ * Metadata given as an option is written first. Without it, metadata carried by the input's
+ * batches (a JSON dataset read by `convert`) is known only once the input has been read, so
+ * its members follow the events: JSON members have no order, and readers take them anywhere.
  */
 export async function* writeJsonDataset(
   events: AsyncIterable<ConflictEvent | Batch>,
   options: Partial<JsonDatasetWriteOptions> & CommonWriteOptions = {},
 ): AsyncIterable<Uint8Array> {
   const pretty = options.pretty ?? defaultJsonDatasetWriteOptions.pretty;
-  const envelope = JSON.stringify(envelopeOf(options), null, pretty ? 2 : undefined);
+  const leading = options.metadata !== undefined;
+  const envelope = envelopeOf(options);
+  const first = leading
+    ? envelope
+    : { schemaVersion: envelope.schemaVersion, generatedAt: envelope.generatedAt };
+  const opening = JSON.stringify(first, null, pretty ? 2 : undefined);
   // The envelope without its closing brace; the events member follows it.
-  const head = `${envelope.slice(0, envelope.lastIndexOf('}')).trimEnd()},${pretty ? '\n  ' : ''}"events":${pretty ? ' ' : ''}[`;
+  const head = `${opening.slice(0, opening.lastIndexOf('}')).trimEnd()},${pretty ? '\n  ' : ''}"events":${pretty ? ' ' : ''}[`;
   const chunker = new TextChunker();
   chunker.add(head);
+  let carried: DatasetMetadata | undefined;
   let count = 0;
-  for await (const group of eventArrays(events)) {
+  for await (const group of eventArrays(events, 1000, (metadata) => {
+    carried = metadata;
+  })) {
     for (const event of group) {
       const text = pretty ? indent(JSON.stringify(event, null, 2), '    ') : JSON.stringify(event);
       const bytes = chunker.add(`${count === 0 ? '\n' : ',\n'}${text}`);
@@ -56,8 +74,17 @@ export async function* writeJsonDataset(
       if (bytes) yield bytes;
     }
   }
-  const close = pretty ? '\n  ]\n}\n' : '\n]}\n';
-  chunker.add(count === 0 ? (pretty ? ']\n}\n' : ']}\n') : close);
-  const rest = chunker.flush();
-  if (rest) yield rest;
+  let rest = '';
+  if (!leading) {
+    const {
+      schemaVersion: _version,
+      generatedAt: _generated,
+      ...trailing
+    } = envelopeOf(carried === undefined ? options : { ...options, metadata: carried });
+    rest = `,${members(trailing, pretty)}`;
+  }
+  const close = `${count === 0 ? '' : pretty ? '\n  ' : '\n'}]${rest}${pretty ? '\n' : ''}}\n`;
+  chunker.add(close);
+  const last = chunker.flush();
+  if (last) yield last;
 }

@@ -1,6 +1,10 @@
-import type { CommonReadOptions, Format } from '@conflict-events/io';
-import { csvColumns, requiredColumns } from './csv-columns.ts';
-import { columnOf } from './csv-row.ts';
+import {
+  type CommonReadOptions,
+  columnOf,
+  csvColumns,
+  type Format,
+  requiredColumns,
+} from '@conflict-events/io';
 import { readCsv } from './read-csv.ts';
 import { writeCsv } from './write-csv.ts';
 

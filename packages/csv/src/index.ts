@@ -1,13 +1,10 @@
-export { type CellType, type CsvColumn, csvColumns, requiredColumns } from './csv-columns.ts';
+// The canonical columns and their codec live in the I/O core, where every flat format
+// (flat GeoJSON, XLSX, Parquet) shares them; they are this package's layout, so re-exported.
 export {
-  type CsvReadOptions,
-  type CsvWriteOptions,
-  csvFormat,
-  defaultCsvReadOptions,
-  defaultCsvWriteOptions,
-} from './csv-format.ts';
-export {
+  type CellType,
+  type CsvColumn,
   columnOf,
+  csvColumns,
   type DecodedRow,
   decodeRow,
   encodeRow,
@@ -15,6 +12,14 @@ export {
   flattenEvent,
   type HeaderLayout,
   neutraliseFormula,
+  requiredColumns,
   restoreFormula,
   unflattenEvent,
-} from './csv-row.ts';
+} from '@conflict-events/io';
+export {
+  type CsvReadOptions,
+  type CsvWriteOptions,
+  csvFormat,
+  defaultCsvReadOptions,
+  defaultCsvWriteOptions,
+} from './csv-format.ts';

@@ -2,17 +2,21 @@ import {
   type Batch,
   BatchBuilder,
   type CommonReadOptions,
+  type CsvColumn,
+  columnOf,
+  csvColumns,
   type DelimitedRecord,
+  decodeRow,
+  type HeaderLayout,
   isHashtagRow,
   type RecordPosition,
   readDelimited,
   recordShapeIssues,
+  requiredColumns,
   resolveLimits,
 } from '@conflict-events/io';
 import type { ValidationIssue } from '@conflict-events/schema';
-import { type CsvColumn, csvColumns, requiredColumns } from './csv-columns.ts';
 import type { CsvReadOptions } from './csv-format.ts';
-import { columnOf, decodeRow, type HeaderLayout } from './csv-row.ts';
 
 const byName = new Map(csvColumns.map((column) => [column.name, column]));
 

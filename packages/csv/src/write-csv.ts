@@ -1,8 +1,13 @@
-import { type Batch, type CommonWriteOptions, eventArrays, TextChunker } from '@conflict-events/io';
+import {
+  type Batch,
+  type CommonWriteOptions,
+  csvColumns,
+  encodeRow,
+  eventArrays,
+  TextChunker,
+} from '@conflict-events/io';
 import type { ConflictEvent } from '@conflict-events/schema';
-import { csvColumns } from './csv-columns.ts';
 import type { CsvWriteOptions } from './csv-format.ts';
-import { encodeRow } from './csv-row.ts';
 
 function quoter(delimiter: string): (cell: string) => string {
   const needs = new RegExp(

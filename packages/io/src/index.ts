@@ -2,6 +2,24 @@
 
 export { BatchBuilder, type FieldLocator, positionIssue } from './batch-builder.ts';
 export { type ByteSource, concatBytes, peekBytes, toByteChunks } from './byte-source.ts';
+export {
+  type CellType,
+  type CsvColumn,
+  csvColumns,
+  requiredColumns,
+} from './canonical-columns.ts';
+export {
+  columnOf,
+  type DecodedRow,
+  decodeRow,
+  encodeRow,
+  type FlatValue,
+  flattenEvent,
+  type HeaderLayout,
+  neutraliseFormula,
+  restoreFormula,
+  unflattenEvent,
+} from './canonical-row.ts';
 export { CellReader, type CellSource } from './cell-reader.ts';
 export { type Compression, decompress, detectCompression } from './decompress.ts';
 export { type DelimitedOptions, type DelimitedRecord, DelimitedTokenizer } from './delimited.ts';

@@ -1,5 +1,5 @@
 import type { ConflictEvent, ValidationIssue } from '@conflict-events/schema';
-import { type CsvColumn, csvColumns, emptyMeansEmptyList } from './csv-columns.ts';
+import { type CsvColumn, csvColumns, emptyMeansEmptyList } from './canonical-columns.ts';
 
 // OWASP CSV injection: a spreadsheet runs a cell that starts with = + - @, tab or CR.
 // Writing prefixes such text cells with one apostrophe; a cell that already starts with

@@ -2,7 +2,8 @@
  * The canonical CSV columns: one flat column per field of the model, in a stable order.
  * Lists and nested records (actors, sources, tags, …) are JSON in one cell, so the layout is
  * lossless: event → row → event gives the event back. This table is the documentation: the
- * README's column table is checked against it.
+ * README's column table is checked against it. Every flat format shares it (the CSV format,
+ * flat GeoJSON properties, spreadsheet and Parquet columns), so it lives in the I/O core.
  */
 export type CellType =
   | 'text'

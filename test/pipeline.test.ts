@@ -135,6 +135,35 @@ describe('convert', () => {
     expect(JSON.parse(plain.text())).toMatchObject({ title: 'conflict-events export' });
   });
 
+  test('an input of a format that is written only is refused by name, before reading', async () => {
+    const writeOnly = {
+      ...ndjsonFormat,
+      id: 'sheet',
+      name: 'Sheet',
+      extensions: ['sheet'],
+      capabilities: { read: false, write: true, lossless: false },
+      read: undefined,
+    };
+    const withSheet = createRegistry([csvFormat, ndjsonFormat, writeOnly]);
+    const attempt = (options: { fileName?: string; from?: string }) =>
+      convert({
+        input: 'PK\u0003\u0004',
+        to: 'ndjson',
+        registry: withSheet,
+        output: memorySink(),
+        ...options,
+      });
+    await expect(attempt({ fileName: 'events.sheet' })).rejects.toThrow(
+      '"events.sheet" is Sheet, which can be written but not read',
+    );
+    await expect(attempt({ fileName: 'events.sheet' })).rejects.toBeInstanceOf(
+      FormatDetectionError,
+    );
+    await expect(attempt({ from: 'sheet' })).rejects.toThrow(
+      'the input is Sheet, which can be written but not read',
+    );
+  });
+
   test('rules can be skipped or re-graded', async () => {
     const future = {
       ...sampleEvent(),

@@ -16,7 +16,7 @@ import type {
   RejectedRecord,
 } from './format.ts';
 import { type Limits, resolveLimits } from './limits.ts';
-import type { FormatRegistry } from './registry.ts';
+import { FormatDetectionError, type FormatRegistry } from './registry.ts';
 
 /** Where output bytes go: a file, a stream, memory. `write` may be async (back-pressure). */
 export interface ByteSink {
@@ -181,6 +181,7 @@ class RejectsWriter {
  */
 export async function convert(options: ConvertOptions): Promise<ConvertStats> {
   const started = performance.now();
+  refuseWriteOnlyInput(options);
   const limits = resolveLimits(options.limits);
   const bytesIn = { bytes: 0 };
   const compressed = countBytes(toByteChunks(options.input), bytesIn);
@@ -296,6 +297,26 @@ export async function convert(options: ConvertOptions): Promise<ConvertStats> {
   };
   if (metadata !== undefined) stats.metadata = metadata;
   return stats;
+}
+
+/**
+ * An input named or given as a format that is written only (KML, XLSX) is refused before any
+ * byte is read: an XLSX file is a zip, and would otherwise fail as a zip of several files.
+ */
+function refuseWriteOnlyInput(options: ConvertOptions): void {
+  const named =
+    options.from !== undefined
+      ? [resolveFormat(options.from, options.registry)]
+      : options.fileName !== undefined && options.registry
+        ? options.registry.byFileName(options.fileName)
+        : [];
+  if (named.length === 0 || named.some((format) => format.capabilities.read)) return;
+  const what = options.fileName !== undefined ? `"${options.fileName}"` : 'the input';
+  const names = named.map((format) => format.name).join(' or ');
+  throw new FormatDetectionError(
+    `${what} is ${names}, which can be written but not read`,
+    named.map((format) => format.id),
+  );
 }
 
 function detect(

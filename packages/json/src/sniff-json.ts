@@ -7,6 +7,8 @@
 // - NDJSON starts with `{` whose first key is not an envelope key, and whose first line is
 //   a whole object (ends with `}`) or runs past the bytes given.
 // `sources` is left out of the envelope keys because events have a `sources` key too.
+// GeoJSON (a FeatureCollection, a Feature, a sequence or array of Features) is JSON too, and
+// is left to the GeoJSON formats: a `"type": "Feature…"` member is never an event's.
 
 const envelopeKeys = new Set([
   'schemaVersion',
@@ -19,6 +21,7 @@ const envelopeKeys = new Set([
 ]);
 
 const firstKeyPattern = /^\{\s*"((?:[^"\\]|\\.)*)"/;
+const geoJsonType = /"type"\s*:\s*"(?:Feature|FeatureCollection)"/;
 
 export type JsonShape = 'dataset' | 'lines' | 'neither';
 
@@ -33,6 +36,7 @@ function decodeLeniently(bytes: Uint8Array): string {
 /** Which of the two JSON layouts the first bytes of an input look like. */
 export function sniffJsonShape(firstBytes: Uint8Array): JsonShape {
   const text = decodeLeniently(firstBytes).trimStart();
+  if (geoJsonType.test(text)) return 'neither';
   if (text.startsWith('[')) return 'dataset';
   if (!text.startsWith('{')) return 'neither';
   const firstKey = firstKeyPattern.exec(text)?.[1];

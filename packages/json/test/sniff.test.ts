@@ -28,6 +28,22 @@ describe('sniff', () => {
       [],
     ],
     ['a top-level array', `[${event}]`, ['json']],
+    [
+      'a GeoJSON FeatureCollection with dataset metadata',
+      `{"type":"FeatureCollection","conflictEvents":{"schemaVersion":"${SCHEMA_VERSION}"},"features":[]}`,
+      [],
+    ],
+    [
+      'newline-delimited GeoJSON Features',
+      `{"type":"Feature","id":"a","geometry":null,"properties":${event}}\n`,
+      [],
+    ],
+    ['an array of GeoJSON Features', '[{"type": "Feature", "geometry": null}]', []],
+    [
+      'an event whose notes quote GeoJSON',
+      `${JSON.stringify({ ...sampleEvent(), notes: '{"type": "Feature"}' })}\n`,
+      ['ndjson'],
+    ],
     ['CSV', 'id,date\n1,2\n', []],
     ['nothing', '', []],
   ])('%s', (_name, text, expected) => {

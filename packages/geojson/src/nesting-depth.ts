@@ -1,0 +1,25 @@
+// A bound on nesting, checked on a record's text before anything recurses over its value.
+
+/**
+ * Whether JSON text nests arrays and objects deeper than `maxDepth`. Brackets inside strings
+ * do not count. Checked before a parsed record reaches code that recurses over it (the
+ * schema check, JSON.stringify), which would overflow the stack on hostile input.
+ */
+export function nestsDeeperThan(text: string, maxDepth: number): boolean {
+  // Going deeper than maxDepth takes more than maxDepth opening brackets.
+  if (text.length <= maxDepth) return false;
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c) index++;
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x7b || code === 0x5b) {
+      depth++;
+      if (depth > maxDepth) return true;
+    } else if (code === 0x7d || code === 0x5d) depth--;
+  }
+  return false;
+}

@@ -1,0 +1,74 @@
+// Writes events as one GeoJSON FeatureCollection, streamed feature by feature.
+import {
+  type Batch,
+  type CommonWriteOptions,
+  type DatasetMetadata,
+  eventArrays,
+  TextChunker,
+} from '@conflict-events/io';
+import { type ConflictEvent, SCHEMA_VERSION } from '@conflict-events/schema';
+import { featureText, positionOf, resolveFeatureWriteOptions } from './event-to-feature.ts';
+import { metadataMember } from './feature-options.ts';
+import { defaultGeoJsonWriteOptions, type GeoJsonWriteOptions } from './geojson-options.ts';
+
+function metadataText(metadata: DatasetMetadata): string {
+  // Metadata typed without events may still carry them at run time; they are not metadata.
+  const { events: _events, ...rest } = metadata as DatasetMetadata & { events?: unknown };
+  // The events written are in this package's model, whatever version the metadata came with.
+  return JSON.stringify({ ...rest, schemaVersion: SCHEMA_VERSION });
+}
+
+/** The smallest box holding every point written: west, south, east, north. */
+class Bounds {
+  private west = Infinity;
+  private south = Infinity;
+  private east = -Infinity;
+  private north = -Infinity;
+
+  add([lon, lat]: [number, number]): void {
+    this.west = Math.min(this.west, lon);
+    this.south = Math.min(this.south, lat);
+    this.east = Math.max(this.east, lon);
+    this.north = Math.max(this.north, lat);
+  }
+
+  text(): string | undefined {
+    if (this.west === Infinity) return undefined;
+    return `[${this.west},${this.south},${this.east},${this.north}]`;
+  }
+}
+
+/**
+ * Writes a FeatureCollection as a stream: the head (with the dataset metadata as the
+ * `conflictEvents` foreign member when given), then one feature a line, so the events are
+ * never held together. Valid GeoJSON for any number of events, zero included. No `crs`
+ * member: RFC 7946 coordinates are always WGS84 longitude, latitude.
+ */
+export async function* writeGeoJson(
+  events: AsyncIterable<ConflictEvent | Batch>,
+  options: Partial<GeoJsonWriteOptions> & CommonWriteOptions = {},
+): AsyncIterable<Uint8Array> {
+  const settings = resolveFeatureWriteOptions(options, defaultGeoJsonWriteOptions);
+  const chunker = new TextChunker();
+  const metadata = options.metadata
+    ? `,${JSON.stringify(metadataMember)}:${metadataText(options.metadata)}`
+    : '';
+  chunker.add(`{"type":"FeatureCollection"${metadata},"features":[`);
+  const bounds = settings.bbox ? new Bounds() : undefined;
+  let count = 0;
+  for await (const group of eventArrays(events)) {
+    for (const event of group) {
+      const position = positionOf(event, settings.coordinatePrecision);
+      if (position) bounds?.add(position);
+      const bytes = chunker.add(
+        `${count === 0 ? '\n' : ',\n'}${featureText(event, position, settings)}`,
+      );
+      count++;
+      if (bytes) yield bytes;
+    }
+  }
+  const box = bounds?.text();
+  chunker.add(`${count === 0 ? '' : '\n'}]${box ? `,"bbox":${box}` : ''}}\n`);
+  const rest = chunker.flush();
+  if (rest) yield rest;
+}

@@ -5,9 +5,12 @@ set -euo pipefail
 cli=${CE_CLI:-npx --yes conflict-events@${CE_VERSION:-latest}}
 args=(validate --format github --max-errors "${CE_MAX_ERRORS:-1000}" --fail-on "${CE_FAIL_ON:-error}")
 if [ -n "${CE_CONFIG:-}" ]; then args+=(--config "$CE_CONFIG"); fi
-# Word splitting and globbing are wanted here: paths may be several patterns.
+# Word splitting is wanted here: paths may be several patterns, which the CLI expands
+# itself (with ** support), so the shell's own globbing is turned off.
+set -f
 # shellcheck disable=SC2206
 paths=(${CE_PATHS//$'\n'/ })
+set +f
 if [ ${#paths[@]} -eq 0 ]; then
   echo "conflict-events: no paths to validate" >&2
   exit 2

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { deleteFromBatches, readDeletedEvents } from '@conflict-events/acled';
+import { deleteFromBatches, keepNewestVersions, readDeletedEvents } from '@conflict-events/acled';
 import { joinMentions } from '@conflict-events/gdelt';
 import { convert } from '@conflict-events/io';
 import { publishedSchemas, toPublishedJsonSchema } from '@conflict-events/schema';
@@ -8,9 +8,10 @@ import { CliError, describeError, exitCodes } from './cli-error.ts';
 import { type ConvertJob, convertFiles, summaryLine } from './convert-files.ts';
 import { addEvent, emptyStats, renderStats } from './event-stats.ts';
 import { discardSink, eventsOf, eventTap } from './event-tap.ts';
-import { checkInputs, inputBytes, standardStream } from './files.ts';
+import { checkInputs, expandGlobs, inputBytes, standardStream } from './files.ts';
 import { loadRuleConfig } from './load-rule-config.ts';
 import { abortOpenOutputs, installSignalHandlers } from './output-guard.ts';
+import { startProgress, stopProgress } from './progress.ts';
 import { formats, registry } from './registry.ts';
 import {
   defaultReportFormat,
@@ -100,7 +101,9 @@ function convertJob(inputs: string[], flags: ConvertFlags, from?: string): Conve
 }
 
 async function runConvert(job: ConvertJob, quiet: boolean | undefined): Promise<void> {
+  job.progress = await startProgress(job.inputs, quiet);
   const totals = await convertFiles(job);
+  job.progress.stop();
   if (!quiet) {
     console.error(summaryLine(totals));
     if (totals.rejected > 0 && job.rejects === undefined) {
@@ -163,6 +166,10 @@ Examples:
         'ACLED: a deleted-events list to apply (each removal is reported as a reject)',
       )
       .option(
+        '--upsert',
+        'ACLED: the inputs are downloads, oldest first; keep the newest version of each event',
+      )
+      .option(
         '--mentions <file>',
         'GDELT 2.0: a mentions file whose mentions become sources of their events',
       ),
@@ -175,6 +182,10 @@ Examples:
   $ conflict-events import ucdp GEDEvent_v24_1.csv.zip -o ged.csv
   $ conflict-events import gdelt 20240101.export.CSV.zip -o gdelt.ndjson
   $ conflict-events import acled acled.csv --deleted deleted.csv -o acled.ndjson
+  $ conflict-events import acled acled-2023.csv update-2024-06.csv --upsert -o acled.ndjson
+
+With --upsert the downloads are read newest first and the output starts with the newest
+one's events; every older version of an event is a reject with a "superseded" notice.
   $ conflict-events import gdelt 20170101073000.export.CSV --mentions 20170101073000.mentions.CSV -o gdelt.ndjson`,
     )
     .action(
@@ -184,10 +195,15 @@ Examples:
         flags: ConvertFlags & {
           zeroFatalities?: 'none' | 'unknown';
           deleted?: string;
+          upsert?: boolean;
           mentions?: string;
         },
       ) => {
-        const job = convertJob(inputs, flags, sources[source]);
+        const job = convertJob(
+          flags.upsert ? [...inputs].reverse() : inputs,
+          flags,
+          sources[source],
+        );
         if (flags.zeroFatalities !== undefined) {
           if (source !== 'acled') throw new CliError('--zero-fatalities applies to acled only');
           job.readOptions.zeroFatalities = flags.zeroFatalities;
@@ -203,6 +219,12 @@ Examples:
           }
           job.transform = deleteFromBatches(deleted);
         }
+        if (flags.upsert) {
+          if (source !== 'acled') throw new CliError('--upsert applies to acled only');
+          const deletions = job.transform;
+          const newest = keepNewestVersions();
+          job.transform = deletions ? (batches) => newest(deletions(batches)) : newest;
+        }
         if (flags.mentions !== undefined) {
           if (source !== 'gdelt') throw new CliError('--mentions applies to gdelt only');
           const mentions = flags.mentions;
@@ -217,7 +239,10 @@ Examples:
   program
     .command('validate')
     .description('Validate event files: shape and rules, with positioned issues.')
-    .argument('<files...>', 'files in any readable format, or - for stdin')
+    .argument(
+      '<files...>',
+      'files or glob patterns (data/**/*.csv) in any readable format, or - for stdin',
+    )
     .option('--from <format>', 'input format id (default: by extension, then by content)')
     .addOption(
       new Option(
@@ -240,6 +265,7 @@ Examples:
         .choices(['error', 'warning'])
         .default('error'),
     )
+    .option('-q, --quiet', 'no progress bar')
     .addHelpText(
       'after',
       `
@@ -250,6 +276,7 @@ Config file: { "rules": { "date-in-future": "off", "fatalities-order": "warning"
 Examples:
   $ conflict-events validate events.csv
   $ conflict-events validate data/*.ndjson --format json > report.json
+  $ conflict-events validate 'data/**/*.csv'   (quoted: the pattern is expanded here)
   $ conflict-events validate events.csv --format github --config ci.config.json`,
     )
     .action(
@@ -261,16 +288,21 @@ Examples:
           maxErrors: number;
           config?: string;
           failOn: 'error' | 'warning';
+          quiet?: boolean;
         },
       ) => {
         const { rules } = await loadRuleConfig(flags.config);
         if (flags.from !== undefined) registry.get(flags.from);
+        const paths = await expandGlobs(files);
+        const progress = await startProgress(paths, flags.quiet);
         const report = await validateFiles({
-          files,
+          files: paths,
           rules,
           maxErrors: flags.maxErrors,
+          progress,
           ...(flags.from !== undefined ? { from: flags.from } : {}),
         });
+        progress.stop();
         process.stdout.write(renderReport(report, flags.format ?? defaultReportFormat()));
         const failed = !report.valid || (flags.failOn === 'warning' && report.warnings > 0);
         process.exitCode = failed ? exitCodes.invalid : exitCodes.ok;
@@ -378,6 +410,7 @@ async function main(argv: readonly string[]): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {
+    stopProgress();
     await abortOpenOutputs();
     if (error instanceof CommanderError) {
       // Help and --version end through here too, with exit code 0.

@@ -18,6 +18,7 @@ import {
   refuseInputAsOutput,
   standardStream,
 } from './files.ts';
+import type { Progress } from './progress.ts';
 import { outputFormatFor, registry } from './registry.ts';
 
 export interface ConvertJob {
@@ -38,6 +39,8 @@ export interface ConvertJob {
   force: boolean;
   /** Changes each input's batches before the rules (ACLED deletions, GDELT mentions). */
   transform?: (batches: AsyncIterable<Batch>) => AsyncIterable<Batch>;
+  /** The progress bar to move while reading, if one is drawn. */
+  progress?: Progress;
 }
 
 export interface ConvertTotals {
@@ -137,6 +140,7 @@ function baseOptions(job: ConvertJob, input: string, rejects: OutputFile | undef
     ...(job.zipEntry !== undefined ? { zipEntry: job.zipEntry } : {}),
     ...(rejects !== undefined ? { rejects } : {}),
     ...(job.transform !== undefined ? { transform: job.transform } : {}),
+    ...(job.progress !== undefined ? { onProgress: job.progress.nextInput() } : {}),
   };
 }
 

@@ -2,11 +2,31 @@ import { once } from 'node:events';
 import { stat } from 'node:fs/promises';
 import type { ByteSink } from '@conflict-events/io';
 import { fileBytes, openAtomicFile, samePath } from '@conflict-events/io/node';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import { CliError, fileErrorReason } from './cli-error.ts';
 import { guardOutput } from './output-guard.ts';
 
 /** `-` names standard input or output, as most Unix tools do. */
 export const standardStream = '-';
+
+/**
+ * Expands glob patterns among the arguments (`data/**\/*.csv`), for shells that do not (a
+ * quoted pattern, Windows, a GitHub Action input). A path that exists is taken as it is even
+ * if it looks like a pattern; a pattern that matches no file is an error, not silence.
+ */
+export async function expandGlobs(args: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const arg of args) {
+    if (arg === standardStream || !isDynamicPattern(arg) || (await stat(arg).catch(() => null))) {
+      files.push(arg);
+      continue;
+    }
+    const matches = await glob(arg, { onlyFiles: true, expandDirectories: false, dot: false });
+    if (matches.length === 0) throw new CliError(`no file matches ${arg}`);
+    files.push(...matches.sort());
+  }
+  return files;
+}
 
 /** Checks that each input can be read before any work starts, so errors come early and alone. */
 export async function checkInputs(inputs: readonly string[]): Promise<void> {

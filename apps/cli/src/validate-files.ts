@@ -7,6 +7,7 @@ import type {
 } from '@conflict-events/schema';
 import { discardSink, eventTap } from './event-tap.ts';
 import { checkInputs, inputBytes, standardStream } from './files.ts';
+import type { Progress } from './progress.ts';
 import { registry } from './registry.ts';
 
 export interface ValidateJob {
@@ -14,6 +15,7 @@ export interface ValidateJob {
   from?: string;
   rules: RuleConfig;
   maxErrors: number;
+  progress?: Progress;
 }
 
 const tap = eventTap(() => undefined);
@@ -45,6 +47,7 @@ export async function validateFiles(job: ValidateJob): Promise<ValidationReport>
         counts[issue.code] = (counts[issue.code] ?? 0) + 1;
       },
       ...(job.from !== undefined ? { from: job.from } : {}),
+      ...(job.progress !== undefined ? { onProgress: job.progress.nextInput() } : {}),
     });
     issues.push(...stats.issues);
     partial ||= stats.issuesTruncated;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ValidationReportSchema } from '@conflict-events/schema';
@@ -226,7 +226,7 @@ describe.concurrent('import', { timeout: 30_000 }, () => {
 });
 
 describe.concurrent('validate', { timeout: 30_000 }, () => {
-  it('applies ACLED deletions as reported rejects, and joins GDELT mentions as sources', async () => {
+  it('applies ACLED deletions and newer downloads (--upsert) as reported rejects, and joins GDELT mentions', async () => {
     const directory = temporaryDirectory();
     const deleted = join(directory, 'deleted.csv');
     writeFileSync(deleted, 'event_id_cnty,deleted_timestamp\nSYR900001,1900000000\n');
@@ -250,6 +250,38 @@ describe.concurrent('validate', { timeout: 30_000 }, () => {
       lines(join(directory, 'plain.ndjson')).length - 1,
     );
     expect(lines(rejects).map((line) => line.split(',')[0])).toContain('SYR900001');
+
+    // --upsert: a newer download revises SYR900001; its old version becomes a reject.
+    const [header, row] = readFileSync(acled, 'utf8').split('\n');
+    const update = join(directory, 'update.csv');
+    const revised = row
+      ?.replace('12 fatalities.', '13 fatalities.')
+      .replace(/1700000001$/, '1800000000');
+    writeFileSync(update, `${header}\n${revised}\n`);
+    const upsertRejects = join(directory, 'superseded.csv');
+    const merged = await runCli([
+      'import',
+      'acled',
+      acled,
+      update,
+      '--upsert',
+      '-o',
+      join(directory, 'merged.ndjson'),
+      '--rejects',
+      upsertRejects,
+    ]);
+    expect(merged.code).toBe(plain.code);
+    const mergedEvents = lines(join(directory, 'merged.ndjson')).map(
+      (line) => JSON.parse(line) as { id: string; notes: string },
+    );
+    expect(mergedEvents).toHaveLength(lines(join(directory, 'plain.ndjson')).length);
+    expect(mergedEvents[0]).toMatchObject({ id: 'acled:SYR900001' });
+    expect(mergedEvents[0]?.notes).toContain('13 fatalities.');
+    expect(mergedEvents.filter((event) => event.id === 'acled:SYR900001')).toHaveLength(1);
+    expect(lines(upsertRejects)[1]).toBe(row);
+    const upsertGdelt = await runCli(['import', 'gdelt', acled, '--upsert', '-o', '-']);
+    expect(upsertGdelt.code).toBe(2);
+    expect(upsertGdelt.stderr).toBe('conflict-events: --upsert applies to acled only\n');
 
     const gdelt = fixture('gdelt', 'gdelt2-61.tsv');
     const id = readFileSync(gdelt, 'utf8').split('\t')[0];
@@ -378,6 +410,27 @@ describe.concurrent('validate', { timeout: 30_000 }, () => {
     expect(lenient.code).toBe(0);
     const strict = await runCli(['validate', events, '--fail-on', 'warning']);
     expect(strict.code).toBe(1);
+  });
+
+  it('expands glob patterns itself (** included), in a stable order', async () => {
+    const directory = temporaryDirectory();
+    mkdirSync(join(directory, 'a', 'b'), { recursive: true });
+    const seedText = readFileSync(seedDataset);
+    writeFileSync(join(directory, 'a', 'b', 'two.json'), seedText);
+    writeFileSync(join(directory, 'a', 'one.json'), seedText);
+    writeFileSync(join(directory, 'a', 'skip.txt'), 'not matched');
+    const result = await runCli(['validate', 'a/**/*.json', '--format', 'json'], {
+      cwd: directory,
+    });
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { files: { file: string; events: number }[] };
+    expect(report.files).toEqual([
+      expect.objectContaining({ file: 'a/b/two.json', events: 9 }),
+      expect.objectContaining({ file: 'a/one.json', events: 9 }),
+    ]);
+    const none = await runCli(['validate', 'a/**/*.csv'], { cwd: directory });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe('conflict-events: no file matches a/**/*.csv\n');
   });
 
   it('exits 2 for a file it cannot read', async () => {

@@ -81,3 +81,34 @@ export function runCli(
     child.stdin.end(options.stdin ?? '');
   });
 }
+
+const shellQuote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
+
+/**
+ * Runs the command inside a pseudo-terminal (util-linux `script`), as a user at a terminal
+ * would, so what is drawn only on a TTY can be tested. Standard output and error arrive
+ * mixed, as a terminal shows them.
+ */
+export function runCliInTerminal(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; stdinFile?: string } = {},
+): Promise<{ code: number | null; output: string }> {
+  const redirect = options.stdinFile === undefined ? '' : ` < ${shellQuote(options.stdinFile)}`;
+  const command = [process.execPath, cliPath, ...args].map(shellQuote).join(' ') + redirect;
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['--quiet', '--return', '--command', command, '/dev/null'], {
+      cwd: options.cwd ?? cliRoot,
+      env: { ...process.env, GITHUB_ACTIONS: '', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}

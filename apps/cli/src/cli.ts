@@ -31,6 +31,14 @@ function positiveInteger(value: string): number {
   return number;
 }
 
+function digits(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 17) {
+    throw new InvalidArgumentError('expected a whole number from 0 to 17');
+  }
+  return number;
+}
+
 function oneCharacter(value: string): string {
   const text = value === '\\t' ? '\t' : value;
   if ([...text].length !== 1) throw new InvalidArgumentError('expected one character (or \\t)');
@@ -51,6 +59,12 @@ interface ConvertFlags {
   csvCrlf?: boolean;
   hxlTags?: boolean;
   jsonPretty?: boolean;
+  geojsonFlat?: boolean;
+  geojsonPrecision?: number;
+  geojsonBbox?: boolean;
+  geojsonNewline?: boolean;
+  kmlFolders?: 'category' | 'none';
+  keepFormulas?: boolean;
   force?: boolean;
   quiet?: boolean;
 }
@@ -70,6 +84,27 @@ function addConvertOptions(command: Command): Command {
     .option('--csv-crlf', 'CSV output: end lines with CRLF instead of LF')
     .option('--hxl-tags', 'CSV output: add an HXL hashtag row under the header')
     .option('--json-pretty', 'JSON dataset output: indent the JSON')
+    .option(
+      '--geojson-flat',
+      'GeoJSON output: flat properties (the canonical CSV columns), for GIS tools',
+    )
+    .option(
+      '--geojson-precision <digits>',
+      'GeoJSON output: decimals of coordinates (default 6)',
+      digits,
+    )
+    .option('--geojson-bbox', 'GeoJSON output: a bbox on every feature and on the collection')
+    .option('--geojson-newline', 'GeoJSONSeq output: one feature a line, without RS separators')
+    .addOption(
+      new Option('--kml-folders <grouping>', 'KML output: a Folder per category, or none').choices([
+        'category',
+        'none',
+      ]),
+    )
+    .option(
+      '--keep-formulas',
+      'CSV and XLSX output: do not neutralise text cells that start like a formula',
+    )
     .option('-f, --force', 'replace an existing output file')
     .option('-q, --quiet', 'no summary on stderr');
 }
@@ -82,6 +117,18 @@ function convertJob(inputs: string[], flags: ConvertFlags, from?: string): Conve
   if (flags.csvCrlf) writeOptions.lineEnding = { value: '\r\n', flag: '--csv-crlf' };
   if (flags.hxlTags) writeOptions.hxlTags = { value: true, flag: '--hxl-tags' };
   if (flags.jsonPretty) writeOptions.pretty = { value: true, flag: '--json-pretty' };
+  if (flags.geojsonFlat) writeOptions.flat = { value: true, flag: '--geojson-flat' };
+  if (flags.geojsonPrecision !== undefined)
+    writeOptions.coordinatePrecision = {
+      value: flags.geojsonPrecision,
+      flag: '--geojson-precision',
+    };
+  if (flags.geojsonBbox) writeOptions.bbox = { value: true, flag: '--geojson-bbox' };
+  if (flags.geojsonNewline) writeOptions.rs = { value: false, flag: '--geojson-newline' };
+  if (flags.kmlFolders !== undefined)
+    writeOptions.folders = { value: flags.kmlFolders, flag: '--kml-folders' };
+  if (flags.keepFormulas)
+    writeOptions.neutraliseFormulas = { value: false, flag: '--keep-formulas' };
   const job: ConvertJob = {
     inputs,
     output: flags.output,
@@ -143,7 +190,10 @@ Examples:
   $ conflict-events convert events.csv -o events.ndjson
   $ conflict-events convert a.ndjson b.csv.gz -o all.json --json-pretty
   $ conflict-events convert events.json -o events.csv --rejects rejected.json
-  $ cat events.ndjson | conflict-events convert - -o - --to csv`,
+  $ cat events.ndjson | conflict-events convert - -o - --to csv
+  $ conflict-events convert events.csv -o events.geojson --geojson-flat
+  $ conflict-events convert events.csv -o events.kml
+  $ conflict-events convert events.csv -o events.xlsx`,
     )
     .action(async (inputs: string[], flags: ConvertFlags) => {
       await runConvert(convertJob(inputs, flags), flags.quiet);

@@ -1,10 +1,13 @@
 import { acledFormat } from '@conflict-events/acled';
 import { csvFormat } from '@conflict-events/csv';
 import { gdeltFormat } from '@conflict-events/gdelt';
+import { geojsonFormat, geojsonSeqFormat } from '@conflict-events/geojson';
 import { hxlFormat } from '@conflict-events/hxl';
 import { type AnyFormat, createRegistry, FormatDetectionError } from '@conflict-events/io';
 import { jsonDatasetFormat, ndjsonFormat } from '@conflict-events/json';
+import { kmlFormat } from '@conflict-events/kml';
 import { ucdpFormat } from '@conflict-events/ucdp';
+import { xlsxFormat } from '@conflict-events/xlsx';
 
 /**
  * Every format the command knows. Source formats come before the canonical ones so that a
@@ -18,6 +21,10 @@ export const formats: readonly AnyFormat[] = [
   csvFormat,
   ndjsonFormat,
   jsonDatasetFormat,
+  geojsonFormat,
+  geojsonSeqFormat,
+  kmlFormat,
+  xlsxFormat,
   hxlFormat,
 ];
 

@@ -89,6 +89,46 @@ describe.concurrent('convert', { timeout: 30_000 }, () => {
     expect(wrong.stderr).toBe('conflict-events: --json-pretty does not apply to csv output\n');
   });
 
+  it('writes every output format by extension, with its options', async () => {
+    const directory = temporaryDirectory();
+    const out = (name: string) => join(directory, name);
+    const run = (name: string, ...extra: string[]) =>
+      runCli(['convert', seedDataset, '-o', out(name), ...extra]);
+    expect((await run('seed.geojson', '--geojson-flat', '--geojson-precision', '3')).code).toBe(0);
+    const collection = JSON.parse(readFileSync(out('seed.geojson'), 'utf8')) as {
+      type: string;
+      features: { geometry: { coordinates: number[] } | null; properties: { id: string } }[];
+    };
+    expect(collection.type).toBe('FeatureCollection');
+    expect(collection.features).toHaveLength(9);
+    expect(typeof collection.features[0]?.properties.id).toBe('string');
+    for (const feature of collection.features)
+      for (const coordinate of feature.geometry?.coordinates ?? [])
+        expect(String(coordinate)).toMatch(/^-?\d+(\.\d{1,3})?$/);
+    expect((await run('seed.geojsonl', '--geojson-newline')).code).toBe(0);
+    const lines = readFileSync(out('seed.geojsonl'), 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(9);
+    expect(lines[0]?.startsWith('{"type":"Feature"')).toBe(true);
+    expect((await run('seed.kml', '--kml-folders', 'none')).code).toBe(0);
+    const kml = readFileSync(out('seed.kml'), 'utf8');
+    expect(kml.match(/<Placemark>/g)).toHaveLength(9);
+    expect(kml).not.toContain('<Folder>');
+    expect((await run('seed.xlsx')).code).toBe(0);
+    expect(readFileSync(out('seed.xlsx')).subarray(0, 4)).toEqual(
+      Buffer.from('PK\x03\x04', 'latin1'),
+    );
+    // Back from GeoJSON to events, and an XLSX input refused by name.
+    const back = await runCli(['convert', out('seed.geojsonl'), '-o', out('back.ndjson')]);
+    expect(back.stderr).toMatch(/^geojsonseq → ndjson: records 9, events 9, rejected 0/);
+    const xlsxIn = await runCli(['convert', out('seed.xlsx'), '-o', out('x.ndjson')]);
+    expect(xlsxIn.code).toBe(2);
+    expect(xlsxIn.stderr).toBe(
+      `conflict-events: "${out('seed.xlsx')}" is Excel workbook (XLSX), which can be written but not read\n`,
+    );
+    const misplaced = await run('seed.csv', '--kml-folders', 'none');
+    expect(misplaced.stderr).toBe('conflict-events: --kml-folders does not apply to csv output\n');
+  });
+
   it('writes rejected records in the input format with --rejects', async () => {
     const directory = temporaryDirectory();
     const rejects = join(directory, 'rejects.csv');

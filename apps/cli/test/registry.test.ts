@@ -51,6 +51,10 @@ describe('the format registry', () => {
     expect(outputFormatFor('out.csv').id).toBe('csv');
     expect(outputFormatFor('out.json').id).toBe('json');
     expect(outputFormatFor('out.ndjson').id).toBe('ndjson');
+    expect(outputFormatFor('out.geojson').id).toBe('geojson');
+    expect(outputFormatFor('out.geojsonl').id).toBe('geojsonseq');
+    expect(outputFormatFor('out.kml').id).toBe('kml');
+    expect(outputFormatFor('out.xlsx').id).toBe('xlsx');
     expect(() => outputFormatFor('out.xyz')).toThrow(/no format writes/);
   });
 });

@@ -42,7 +42,9 @@ class Bounds {
  * Writes a FeatureCollection as a stream: the head (with the dataset metadata as the
  * `conflictEvents` foreign member when given), then one feature a line, so the events are
  * never held together. Valid GeoJSON for any number of events, zero included. No `crs`
- * member: RFC 7946 coordinates are always WGS84 longitude, latitude.
+ * member: RFC 7946 coordinates are always WGS84 longitude, latitude. Without the option,
+ * metadata carried by the input's batches (a JSON dataset or GeoJSON read by `convert`) is
+ * known only at the end, so its member follows the features.
  */
 export async function* writeGeoJson(
   events: AsyncIterable<ConflictEvent | Batch>,
@@ -50,13 +52,17 @@ export async function* writeGeoJson(
 ): AsyncIterable<Uint8Array> {
   const settings = resolveFeatureWriteOptions(options, defaultGeoJsonWriteOptions);
   const chunker = new TextChunker();
-  const metadata = options.metadata
-    ? `,${JSON.stringify(metadataMember)}:${metadataText(options.metadata)}`
-    : '';
-  chunker.add(`{"type":"FeatureCollection"${metadata},"features":[`);
+  const member = (metadata: DatasetMetadata) =>
+    `,${JSON.stringify(metadataMember)}:${metadataText(metadata)}`;
+  chunker.add(
+    `{"type":"FeatureCollection"${options.metadata ? member(options.metadata) : ''},"features":[`,
+  );
+  let carried: DatasetMetadata | undefined;
   const bounds = settings.bbox ? new Bounds() : undefined;
   let count = 0;
-  for await (const group of eventArrays(events)) {
+  for await (const group of eventArrays(events, 1000, (metadata) => {
+    carried = metadata;
+  })) {
     for (const event of group) {
       const position = positionOf(event, settings.coordinatePrecision);
       if (position) bounds?.add(position);
@@ -68,7 +74,8 @@ export async function* writeGeoJson(
     }
   }
   const box = bounds?.text();
-  chunker.add(`${count === 0 ? '' : '\n'}]${box ? `,"bbox":${box}` : ''}}\n`);
+  const trailing = !options.metadata && carried ? member(carried) : '';
+  chunker.add(`${count === 0 ? '' : '\n'}]${box ? `,"bbox":${box}` : ''}${trailing}}\n`);
   const rest = chunker.flush();
   if (rest) yield rest;
 }

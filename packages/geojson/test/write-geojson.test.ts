@@ -166,6 +166,32 @@ describe('geojsonFormat.write', () => {
     expect(parsed.crs).toBeUndefined();
   });
 
+  it('writes metadata carried by the input’s batches after the features', async () => {
+    async function* batches() {
+      yield {
+        events: [sampleEvent()],
+        positions: [{}],
+        raws: [''],
+        rejected: [],
+        issues: [],
+        records: 1,
+        metadata,
+      };
+    }
+    const text = await writtenText(geojsonFormat.write(batches(), { bbox: true }));
+    const parsed = check(text) as unknown as Record<string, unknown>;
+    expect(parsed.conflictEvents).toEqual(metadata);
+    expect(Object.keys(parsed)).toEqual(['type', 'features', 'bbox', 'conflictEvents']);
+    // Given as an option, the metadata comes first and the carried one is not written again.
+    const given = JSON.parse(
+      await writtenText(
+        geojsonFormat.write(batches(), { metadata: { ...metadata, title: 'given' } }),
+      ),
+    );
+    expect(Object.keys(given)).toEqual(['type', 'conflictEvents', 'features']);
+    expect(given.conflictEvents.title).toBe('given');
+  });
+
   it('writes files that @placemarkio/check-geojson accepts, in every layout', async () => {
     const events = [sampleEvent(), noPoint, fine];
     const layouts = [

@@ -1,6 +1,8 @@
 import { Gunzip, Unzip, type UnzipFile, UnzipInflate } from 'fflate';
 import { peekBytes } from './byte-source.ts';
+import { GzipTrailerCheck } from './gzip-trailer.ts';
 import { InputError, LimitError, type Limits } from './limits.ts';
+import { ZipEntryCheck } from './zip-directory.ts';
 
 export type Compression = 'gzip' | 'zip' | 'none';
 
@@ -71,19 +73,29 @@ async function* gunzip(
   guard: OutputGuard,
 ): AsyncIterable<Uint8Array> {
   const out: Uint8Array[] = [];
+  const trailer = new GzipTrailerCheck();
+  let problem: string | undefined;
   const stream = new Gunzip((data) => {
     guard.take(data);
+    trailer.inflated(data);
     out.push(data);
   });
+  stream.onmember = (offset) => {
+    problem ??= trailer.memberEnded(offset);
+  };
   try {
     for await (const chunk of chunks) {
       for (const slice of slices(chunk)) {
         guard.compressed += slice.byteLength;
+        trailer.compressed(slice);
         stream.push(slice, false);
+        if (problem !== undefined) throw new Error(problem);
         yield* out.splice(0);
       }
     }
     stream.push(new Uint8Array(0), true);
+    problem ??= trailer.memberEnded(guard.compressed);
+    if (problem !== undefined) throw new Error(problem);
   } catch (error) {
     if (error instanceof LimitError) throw error;
     throw failure('gzip', error);
@@ -106,6 +118,7 @@ async function* unzip(
 ): AsyncIterable<Uint8Array> {
   const out: Uint8Array[] = [];
   const names: string[] = [];
+  const check = new ZipEntryCheck();
   let error: unknown;
   const stream = new Unzip((file: UnzipFile) => {
     if (!isDataEntry(file.name)) return;
@@ -120,6 +133,7 @@ async function* unzip(
       }
       try {
         guard.take(data);
+        check.inflated(data);
         out.push(data);
       } catch (limit) {
         error ??= limit;
@@ -132,6 +146,7 @@ async function* unzip(
     for await (const chunk of chunks) {
       for (const slice of slices(chunk)) {
         guard.compressed += slice.byteLength;
+        check.compressed(slice);
         stream.push(slice, false);
         if (error) throw error;
         yield* out.splice(0);
@@ -139,6 +154,8 @@ async function* unzip(
     }
     stream.push(new Uint8Array(0), true);
     if (error) throw error;
+    const mismatch = chosen.entry === undefined ? undefined : check.mismatch(chosen.entry);
+    if (mismatch !== undefined) throw new Error(mismatch);
   } catch (caught) {
     if (caught instanceof LimitError) throw caught;
     throw failure('zip', caught);

@@ -189,15 +189,28 @@ export async function convert(options: ConvertOptions): Promise<ConvertStats> {
   if (options.zipEntry !== undefined) decompressOptions.zipEntry = options.zipEntry;
   const input = await decompress(compressed, decompressOptions);
   const peeked = await peekBytes(input.chunks, sniffBytes);
+  const empty = isEmptyInput(peeked.head);
   const from =
     options.from !== undefined
       ? resolveFormat(options.from, options.registry)
-      : detect(options.registry, options.fileName, peeked.head);
+      : empty
+        ? formatOfEmptyInput(options.registry, options.fileName, peeked.head)
+        : detect(options.registry, options.fileName, peeked.head);
   const to = resolveFormat(options.to, options.registry);
   if (!from.read) throw new Error(`the format ${from.id} cannot be read`);
   if (!to.write) throw new Error(`the format ${to.id} cannot be written`);
 
   const tally = new Tally(options.maxIssues ?? 1000, options.onIssue);
+  if (empty) {
+    const issue: ValidationIssue = {
+      code: 'empty-input',
+      severity: 'warning',
+      message: 'the input is empty: no header and no record',
+      byteOffset: 0,
+    };
+    if (options.fileName !== undefined) issue.file = options.fileName;
+    tally.add(issue);
+  }
   const validator: EventValidator | undefined =
     options.rules === false ? undefined : createEventValidator(options.rules ?? {});
   const rejects = options.rejects
@@ -210,7 +223,9 @@ export async function convert(options: ConvertOptions): Promise<ConvertStats> {
 
   const readOptions = { ...from.defaultReadOptions, ...options.readOptions, limits };
   if (file !== undefined) Object.assign(readOptions, { file });
-  const read = from.read(peeked.chunks, readOptions);
+  // An empty input has nothing to read: every format would say only that, and some (a JSON
+  // document) would call it an error; the warning above says it once, the same for all.
+  const read = empty ? emptyRecords() : from.read(peeked.chunks, readOptions);
   const batches = options.transform ? options.transform(read) : read;
 
   async function* accepted(): AsyncIterable<Batch> {
@@ -319,13 +334,84 @@ function refuseWriteOnlyInput(options: ConvertOptions): void {
   );
 }
 
+const byteOrderMarks = [
+  [0xef, 0xbb, 0xbf],
+  [0xff, 0xfe],
+  [0xfe, 0xff],
+];
+
+/**
+ * The first bytes as sniffers expect them: UTF-16 input (told by its byte-order mark) is
+ * shown to them as UTF-8, so a UTF-16 CSV is recognised as the CSV it is; readers decode
+ * the whole input by the same mark.
+ */
+function sniffable(head: Uint8Array): Uint8Array {
+  const encoding =
+    head[0] === 0xff && head[1] === 0xfe
+      ? 'utf-16le'
+      : head[0] === 0xfe && head[1] === 0xff
+        ? 'utf-16be'
+        : undefined;
+  if (encoding === undefined) return head;
+  // An odd last byte is half a code unit cut by the sample: leave it out.
+  const whole = head.subarray(0, head.length - (head.length % 2));
+  return new TextEncoder().encode(new TextDecoder(encoding).decode(whole));
+}
+
+/** No byte at all, or only a byte-order mark: nothing to read, whatever the format. */
+function isEmptyInput(head: Uint8Array): boolean {
+  return (
+    head.length === 0 ||
+    byteOrderMarks.some(
+      (mark) => head.length === mark.length && mark.every((byte, index) => head[index] === byte),
+    )
+  );
+}
+
+/** Reads nothing: the format of an empty input no format can be told from. */
+const emptyFormat: AnyFormat = {
+  id: 'empty',
+  name: 'Empty input',
+  extensions: ['empty'],
+  mediaTypes: ['application/octet-stream'],
+  capabilities: { read: true, write: false, lossless: false },
+  rejectsLayout: 'lines',
+  sniff: isEmptyInput,
+  defaultReadOptions: Object.freeze({}),
+  defaultWriteOptions: Object.freeze({}),
+  read: emptyRecords,
+};
+
+async function* emptyRecords(): AsyncIterable<Batch> {}
+
+/**
+ * An empty input is read by the format its name or content names, or by nothing when
+ * neither can tell (an empty `.csv` could be canonical CSV or ACLED): the outcome is the
+ * same, no record and an `empty-input` warning, rather than a detection error.
+ */
+function formatOfEmptyInput(
+  registry: FormatRegistry | undefined,
+  fileName: string | undefined,
+  head: Uint8Array,
+): AnyFormat {
+  try {
+    return detect(registry, fileName, head);
+  } catch (error) {
+    if (error instanceof FormatDetectionError) return emptyFormat;
+    throw error;
+  }
+}
+
 function detect(
   registry: FormatRegistry | undefined,
   fileName: string | undefined,
   head: Uint8Array,
 ): AnyFormat {
   if (!registry) throw new Error('a registry is needed to detect the input format');
-  const input: { fileName?: string; head: Uint8Array; can: 'read' } = { head, can: 'read' };
+  const input: { fileName?: string; head: Uint8Array; can: 'read' } = {
+    head: sniffable(head),
+    can: 'read',
+  };
   if (fileName !== undefined) input.fileName = fileName;
   return registry.detect(input);
 }

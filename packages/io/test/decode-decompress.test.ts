@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { gzipSync, strToU8, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
+import { crc32 } from '../src/gzip-trailer.ts';
 import {
   decodeText,
   decompress,
@@ -86,6 +88,54 @@ describe('decompress', () => {
       limits: defaultLimits,
     });
     await expect(text(input.chunks)).rejects.toThrow(InputError);
+  });
+
+  test('a gzip cut anywhere, or with a damaged trailer, is an error, never a shorter read', async () => {
+    const long = Array.from({ length: 400 }, (_, index) => `row ${index},${index * 7}\n`).join('');
+    const members = new Uint8Array([...gzipSync(strToU8(long)), ...gzipSync(strToU8(csv))]);
+    await fc.assert(
+      fc.asyncProperty(
+        // From the two magic bytes on, the input is gzip (one byte is plain input).
+        fc.integer({ min: 2, max: members.length - 1 }),
+        fc.integer({ min: 1, max: 300 }),
+        async (cut, size) => {
+          const input = await decompress(chunked(members.subarray(0, cut), size), {
+            limits: defaultLimits,
+          });
+          await expect(text(input.chunks)).rejects.toThrow(InputError);
+        },
+      ),
+      { numRuns: 150 },
+    );
+    for (const at of [members.length - 5, members.length - 1]) {
+      const damaged = members.slice();
+      damaged[at] = (damaged[at] as number) ^ 0xff;
+      const input = await decompress(chunked(damaged, 64), { limits: defaultLimits });
+      await expect(text(input.chunks)).rejects.toThrow(/trailer \(CRC-32 and length\)/);
+    }
+    const whole = await decompress(chunked(members, 3), { limits: defaultLimits });
+    expect(await text(whole.chunks)).toBe(long + csv);
+  });
+
+  test('a zip entry whose data does not match its CRC-32 is an error at the end', async () => {
+    const zip = zipSync({ 'events.csv': strToU8(csv) }, { level: 0 });
+    const damaged = zip.slice();
+    const at = damaged.indexOf(strToU8(csv)[5] as number, 40);
+    damaged[at] = (damaged[at] as number) ^ 0x01;
+    const input = await decompress(chunked(damaged, 50), { limits: defaultLimits });
+    await expect(text(input.chunks)).rejects.toThrow(
+      new InputError(
+        'zip input is corrupt or truncated: the data of events.csv does not match its CRC-32: the archive is damaged',
+      ),
+    );
+    const intact = await decompress(chunked(zip, 50), { limits: defaultLimits });
+    expect(await text(intact.chunks)).toBe(csv);
+  });
+
+  test('crc32 is the CRC-32 gzip and zip use', () => {
+    expect(crc32(strToU8('123456789'))).toBe(0xcbf43926);
+    expect(crc32(strToU8('6789'), crc32(strToU8('12345')))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array(0))).toBe(0);
   });
 
   test('unzips the one file of a zip, skipping folders and dot files', async () => {

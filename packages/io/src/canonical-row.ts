@@ -192,7 +192,14 @@ export function decodeRow(
       const cell = cells[index];
       if (cell === undefined || cell === '' || Object.hasOwn(unmapped, key)) continue;
       const scalar = cell === null || ['string', 'number', 'boolean'].includes(typeof cell);
-      unmapped[key] = scalar ? (cell as FlatValue | null) : cellText(cell);
+      // Defined, not assigned: a column named `__proto__` becomes an own key (which the
+      // schema then refuses, with its position) instead of vanishing into the prototype.
+      Object.defineProperty(unmapped, key, {
+        value: scalar ? (cell as FlatValue | null) : cellText(cell),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     if (Object.keys(unmapped).length > 0) {
       provenance.unmapped = unmapped;

@@ -65,6 +65,11 @@ export interface FormatCapabilities {
   write: boolean;
   /** Write then read gives back every event unchanged. */
   lossless: boolean;
+  /**
+   * The format is bytes laid out by offsets (Parquet), not text: a byte-order mark is no part
+   * of it, and a cut file loses the footer that indexes every record, so none can be read.
+   */
+  binary?: boolean;
 }
 
 /** How rejected records are written back in the input's own format. */

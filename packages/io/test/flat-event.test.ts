@@ -1,4 +1,4 @@
-import { parseEvent } from '@conflict-events/schema';
+import { parseEvent, safeParseEvent } from '@conflict-events/schema';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { arbitraryEvent, sampleEvent } from '../../schema/test/arbitraries.ts';
@@ -49,5 +49,15 @@ describe('flat events: the canonical columns as typed values', () => {
     expect(issues).toEqual([
       expect.objectContaining({ code: 'type-error', field: 'latitude', value: 'north' }),
     ]);
+  });
+
+  test('a column named __proto__ is refused with its position, not lost', () => {
+    const values = keyed(flattenEvent(sampleEvent()));
+    const hostile = JSON.parse(`{"__proto__": "x", "id": "test:1"}`) as Record<string, unknown>;
+    const { candidate } = unflattenEvent({ ...values, ...hostile });
+    const unmapped = (candidate.provenance as { unmapped: Record<string, unknown> }).unmapped;
+    expect(Object.hasOwn(unmapped, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(unmapped)).toBe(Object.prototype);
+    expect(safeParseEvent(candidate).success).toBe(false);
   });
 });

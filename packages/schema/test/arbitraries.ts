@@ -14,7 +14,60 @@ import {
   sourceKinds,
 } from '../src/index.ts';
 
-const text = fc.string({ minLength: 1, maxLength: 30 });
+// Text as files hold it: mostly plain, often with what breaks naive writers — delimiters,
+// quotes and line breaks (CSV), markup (XML, HTML), formula prefixes (spreadsheets), escape
+// look-alikes (`_x0041_` in OOXML), control characters, emoji, right-to-left script and
+// bidirectional controls, and any code point at all.
+const hostileUnit = fc.constantFrom(
+  '"',
+  "'",
+  ',',
+  ';',
+  '\t',
+  '\n',
+  '\r',
+  '\r\n',
+  '<',
+  '>',
+  '&',
+  ']]>',
+  '<![CDATA[',
+  '=',
+  '+',
+  '-',
+  '@',
+  '\\',
+  '_x0041_',
+  '\u0000',
+  '\u0007',
+  '\u001F',
+  '\u007F',
+  '\u00A0',
+  '\u2028',
+  '\u202E',
+  '😀',
+  '👩‍👩‍👧',
+  'حلب',
+  'Алеппо',
+  'é',
+  '\uFEFF',
+  ' ',
+  '{"a":1}',
+  '$[name]',
+  'NaN',
+);
+const text = fc.oneof(
+  { weight: 3, arbitrary: fc.string({ minLength: 1, maxLength: 30 }) },
+  {
+    weight: 2,
+    arbitrary: fc.string({
+      unit: fc.oneof(hostileUnit, fc.string({ minLength: 1, maxLength: 3 })),
+      minLength: 1,
+      maxLength: 12,
+    }),
+  },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }) },
+);
 const count = fc.nat({ max: 100_000 });
 const isoDate = fc
   .date({

@@ -1,0 +1,124 @@
+// Collects events as the column arrays of one row group: each canonical value converted to
+// its Parquet type, the point as WKB with its bbox covering. Holds at most one row group.
+import { flattenEvent } from '@conflict-events/io';
+import type { ConflictEvent } from '@conflict-events/schema';
+import type { ColumnSource } from 'hyparquet-writer';
+import { daysFromIsoDate } from './civil-date.ts';
+import { bboxColumn, geometryColumn, type ParquetColumn } from './parquet-columns.ts';
+import { encodeWkbPoint } from './wkb-point.ts';
+
+type CellValue = string | number | bigint | boolean | readonly string[] | null;
+
+/** One row's bbox covering: the point's longitude and latitude as a degenerate box. */
+export interface Box {
+  xmin: number;
+  ymin: number;
+  xmax: number;
+  ymax: number;
+}
+
+/** A row group's columns as hyparquet-writer takes them, and its points' boxes. */
+export interface RowGroupColumns {
+  sources: ColumnSource[];
+  boxes: readonly (Box | null)[];
+}
+
+const int32Range = 2 ** 31;
+
+function valueAt(event: ConflictEvent, path: readonly string[]): unknown {
+  let node: unknown = event;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/** Thrown for an event whose values do not fit the model's types (only an unchecked event can). */
+function unfit(event: ConflictEvent, column: ParquetColumn, why: string): TypeError {
+  return new TypeError(`event "${String(event.id)}": ${column.name}: ${why}`);
+}
+
+function cellValue(event: ConflictEvent, column: ParquetColumn, flat: unknown): CellValue {
+  if (column.kind === 'string-list') {
+    // The list itself, not flattenEvent's JSON text of it.
+    const list = valueAt(event, column.canonical.path);
+    if (list === undefined) return null;
+    if (!Array.isArray(list) || !list.every((item) => typeof item === 'string')) {
+      throw unfit(event, column, 'not a list of strings');
+    }
+    return list;
+  }
+  if (flat === undefined) return null;
+  switch (column.kind) {
+    case 'date': {
+      const days = daysFromIsoDate(String(flat));
+      if (days === undefined)
+        throw unfit(event, column, `"${String(flat)}" is not a YYYY-MM-DD date`);
+      return days;
+    }
+    case 'int32':
+    case 'int64':
+      if (!Number.isSafeInteger(flat))
+        throw unfit(event, column, `${String(flat)} is not an integer`);
+      if (column.kind === 'int64') return BigInt(flat as number);
+      if (Math.abs(flat as number) >= int32Range) {
+        throw unfit(event, column, `${String(flat)} does not fit 32 bits`);
+      }
+      return flat as number;
+    case 'double':
+      if (typeof flat !== 'number') throw unfit(event, column, `${String(flat)} is not a number`);
+      return flat;
+    case 'boolean':
+      if (typeof flat !== 'boolean') throw unfit(event, column, `${String(flat)} is not a boolean`);
+      return flat;
+    default:
+      return String(flat);
+  }
+}
+
+export class RowGroupBuffer {
+  private cells: CellValue[][];
+  private geometries: (Uint8Array | null)[] = [];
+  private boxes: (Box | null)[] = [];
+  private readonly canonical;
+
+  constructor(private readonly columns: readonly ParquetColumn[]) {
+    this.cells = columns.map(() => []);
+    this.canonical = columns.map((column) => column.canonical);
+  }
+
+  get size(): number {
+    return this.geometries.length;
+  }
+
+  add(event: ConflictEvent): void {
+    const flat = flattenEvent(event, this.canonical);
+    this.columns.forEach((column, index) => {
+      (this.cells[index] as CellValue[]).push(cellValue(event, column, flat[index]));
+    });
+    const point = event.location?.point;
+    if (point && typeof point.lat === 'number' && typeof point.lon === 'number') {
+      this.geometries.push(encodeWkbPoint(point.lon, point.lat));
+      this.boxes.push({ xmin: point.lon, ymin: point.lat, xmax: point.lon, ymax: point.lat });
+    } else {
+      this.geometries.push(null);
+      this.boxes.push(null);
+    }
+  }
+
+  /** The collected columns; the buffer starts empty again. */
+  take(): RowGroupColumns {
+    const boxes = this.boxes;
+    const sources: ColumnSource[] = this.columns.map((column, index) => ({
+      name: column.name,
+      data: this.cells[index] as CellValue[] as ColumnSource['data'],
+    }));
+    sources.push({ name: geometryColumn, data: this.geometries });
+    sources.push({ name: bboxColumn, data: boxes as ColumnSource['data'] });
+    this.cells = this.columns.map(() => []);
+    this.geometries = [];
+    this.boxes = [];
+    return { sources, boxes };
+  }
+}

@@ -2,7 +2,7 @@
 // bundled examples: validate the seed dataset; import every synthetic source sample and
 // convert each input to canonical CSV, NDJSON and the JSON dataset under out/ (rejected
 // records beside them); write the seed dataset for GIS, Google Earth and Excel (GeoJSON,
-// flat GeoJSON, KML, XLSX); validate the outputs; print what happened at each step.
+// flat GeoJSON, KML, XLSX, GeoParquet and a partitioned GeoParquet folder); validate the outputs; print what happened at each step.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
@@ -48,12 +48,16 @@ for (const input of inputs) {
   }
 }
 
-process.stdout.write('\n3. The seed dataset for GIS, Google Earth and Excel (out/)\n');
+process.stdout.write(
+  '\n3. The seed dataset for GIS, Google Earth, Excel and data engines (out/)\n',
+);
 for (const [output, ...options] of [
   ['seed.geojson'],
   ['seed-flat.geojson', '--geojson-flat'],
   ['seed.kml'],
   ['seed.xlsx'],
+  ['seed.parquet'],
+  ['seed-by-year', '--partition-by', 'year,category'],
 ]) {
   const summary = run(['convert', inputs[0], '-o', `out/${output}`, ...options]).stderr.trim();
   process.stdout.write(`   out/${output}: ${summary.split('\n')[0]}\n`);
@@ -61,7 +65,11 @@ for (const [output, ...options] of [
 
 process.stdout.write('\n4. Validate the outputs that can be read back\n');
 const outputs = readdirSync(join(root, 'out'))
-  .filter((name) => /\.(csv|ndjson|json|geojson)$/.test(name) && !name.includes('.rejects'))
+  .filter(
+    (name) =>
+      (/\.(csv|ndjson|json|geojson|parquet)$/.test(name) || name === 'seed-by-year') &&
+      !name.includes('.rejects'),
+  )
   .sort()
   .map((name) => `out/${name}`);
 const report = run(['validate', '--format', 'text', ...outputs]);

@@ -65,6 +65,9 @@ interface ConvertFlags {
   geojsonNewline?: boolean;
   kmlFolders?: 'category' | 'none';
   keepFormulas?: boolean;
+  parquetCompression?: 'zstd' | 'snappy' | 'uncompressed';
+  parquetRowGroupSize?: number;
+  partitionBy?: string[];
   force?: boolean;
   quiet?: boolean;
 }
@@ -105,7 +108,27 @@ function addConvertOptions(command: Command): Command {
       '--keep-formulas',
       'CSV and XLSX output: do not neutralise text cells that start like a formula',
     )
-    .option('-f, --force', 'replace an existing output file')
+    .addOption(
+      new Option(
+        '--parquet-compression <codec>',
+        'GeoParquet output: column compression (default zstd)',
+      ).choices(['zstd', 'snappy', 'uncompressed']),
+    )
+    .option(
+      '--parquet-row-group-size <n>',
+      'GeoParquet output: events per row group (default 20000)',
+      positiveInteger,
+    )
+    .option(
+      '--partition-by <keys>',
+      'GeoParquet output: a Hive-partitioned folder by these keys (year, country, category, …)',
+      (value: string) =>
+        value
+          .split(',')
+          .map((key) => key.trim())
+          .filter((key) => key !== ''),
+    )
+    .option('-f, --force', 'replace an existing output file (or folder)')
     .option('-q, --quiet', 'no summary on stderr');
 }
 
@@ -129,6 +152,13 @@ function convertJob(inputs: string[], flags: ConvertFlags, from?: string): Conve
     writeOptions.folders = { value: flags.kmlFolders, flag: '--kml-folders' };
   if (flags.keepFormulas)
     writeOptions.neutraliseFormulas = { value: false, flag: '--keep-formulas' };
+  if (flags.parquetCompression !== undefined)
+    writeOptions.compression = { value: flags.parquetCompression, flag: '--parquet-compression' };
+  if (flags.parquetRowGroupSize !== undefined)
+    writeOptions.rowGroupSize = {
+      value: flags.parquetRowGroupSize,
+      flag: '--parquet-row-group-size',
+    };
   const job: ConvertJob = {
     inputs,
     output: flags.output,
@@ -144,6 +174,7 @@ function convertJob(inputs: string[], flags: ConvertFlags, from?: string): Conve
   if (flags.to !== undefined) job.to = flags.to;
   if (flags.rejects !== undefined) job.rejects = flags.rejects;
   if (flags.zipEntry !== undefined) job.zipEntry = flags.zipEntry;
+  if (flags.partitionBy !== undefined) job.partitionBy = flags.partitionBy;
   return job;
 }
 
@@ -193,7 +224,10 @@ Examples:
   $ cat events.ndjson | conflict-events convert - -o - --to csv
   $ conflict-events convert events.csv -o events.geojson --geojson-flat
   $ conflict-events convert events.csv -o events.kml
-  $ conflict-events convert events.csv -o events.xlsx`,
+  $ conflict-events convert events.csv -o events.xlsx
+  $ conflict-events convert events.csv -o events.parquet --parquet-compression snappy
+  $ conflict-events convert events.csv -o events-by-year/ --partition-by year,country
+  $ conflict-events convert events-by-year/ -o all.ndjson   (a partitioned folder as input)`,
     )
     .action(async (inputs: string[], flags: ConvertFlags) => {
       await runConvert(convertJob(inputs, flags), flags.quiet);

@@ -7,17 +7,20 @@ import {
   convert,
   type Limits,
 } from '@conflict-events/io';
+import { geoParquetFormat, writeGeoParquetPartitions } from '@conflict-events/parquet';
 import type { ValidateOptions } from '@conflict-events/schema';
 import { CliError } from './cli-error.ts';
 import { discardSink, eventTap } from './event-tap.ts';
 import {
   checkInputs,
+  expandFolders,
   inputBytes,
   type OutputFile,
   openOutput,
   refuseInputAsOutput,
   standardStream,
 } from './files.ts';
+import { openOutputFolder } from './output-folder.ts';
 import type { Progress } from './progress.ts';
 import { outputFormatFor, registry } from './registry.ts';
 
@@ -41,6 +44,10 @@ export interface ConvertJob {
   transform?: (batches: AsyncIterable<Batch>) => AsyncIterable<Batch>;
   /** The progress bar to move while reading, if one is drawn. */
   progress?: Progress;
+  /** Write a Hive-partitioned GeoParquet folder, partitioned by these keys. */
+  partitionBy?: readonly string[];
+  /** Read options of single inputs (the partition values of a partitioned folder's files). */
+  inputReadOptions?: ReadonlyMap<string, Record<string, unknown>>;
 }
 
 export interface ConvertTotals {
@@ -55,6 +62,13 @@ export interface ConvertTotals {
 }
 
 function resolveOutputFormat(job: ConvertJob): AnyFormat {
+  if (job.partitionBy !== undefined) {
+    if (job.to !== undefined && job.to !== geoParquetFormat.id) {
+      throw new CliError(`--partition-by writes GeoParquet, not ${job.to}`);
+    }
+    if (job.output === standardStream) throw new CliError('--partition-by needs a folder, not -');
+    return geoParquetFormat;
+  }
   const format =
     job.to !== undefined
       ? registry.get(job.to)
@@ -90,6 +104,8 @@ function writerOptions(format: AnyFormat, job: ConvertJob): Record<string, unkno
 export async function convertFiles(job: ConvertJob): Promise<ConvertTotals> {
   const started = performance.now();
   if (job.inputs.length === 0) throw new CliError('no input given');
+  const expanded = await expandFolders(job.inputs);
+  job = { ...job, inputs: expanded.inputs, inputReadOptions: expanded.readOptions };
   refuseInputAsOutput(job.inputs, job.output, 'output');
   if (job.rejects !== undefined) {
     refuseInputAsOutput(job.inputs, job.rejects, 'rejects file');
@@ -101,6 +117,7 @@ export async function convertFiles(job: ConvertJob): Promise<ConvertTotals> {
   const writeOptions = writerOptions(to, job);
   await checkInputs(job.inputs);
 
+  if (job.partitionBy !== undefined) return convertToFolder(job, writeOptions, started);
   const output = await openOutput(job.output, job.force);
   let rejects: OutputFile | undefined;
   try {
@@ -117,7 +134,11 @@ export async function convertFiles(job: ConvertJob): Promise<ConvertTotals> {
               rejects,
             ),
           ]
-        : await concatenate(job, to, writeOptions, output, rejects);
+        : await concatenate(job, rejects, async (channel) => {
+            const write = to.write;
+            if (!write) throw new CliError(`the format ${to.id} cannot be written`);
+            for await (const chunk of write(channel, writeOptions)) await output.write(chunk);
+          });
     await rejects?.commit();
     await output.commit();
     return total(runs, to.id, (performance.now() - started) / 1000);
@@ -132,7 +153,7 @@ function baseOptions(job: ConvertJob, input: string, rejects: OutputFile | undef
     input: inputBytes(input),
     fileName: input === standardStream ? 'stdin' : input,
     registry,
-    readOptions: job.readOptions,
+    readOptions: { ...job.readOptions, ...job.inputReadOptions?.get(input) },
     rules: job.rules,
     limits: job.limits,
     maxIssues: job.maxIssues,
@@ -158,14 +179,13 @@ function convertOne(
 /**
  * Several inputs into one writer: each input runs through its own `convert` (its own
  * detection, rules and rejects), and the accepted batches flow through one object stream
- * into the output format's writer, with back-pressure, so memory stays bounded.
+ * into `consume` (the output format's writer, or the partitioned writer), with
+ * back-pressure, so memory stays bounded.
  */
 async function concatenate(
   job: ConvertJob,
-  to: AnyFormat,
-  writeOptions: Record<string, unknown>,
-  output: OutputFile,
   rejects: OutputFile | undefined,
+  consume: (batches: AsyncIterable<Batch>) => Promise<unknown>,
 ): Promise<ConvertStats[]> {
   const channel = new PassThrough({ objectMode: true, highWaterMark: 1 });
   const relay = eventTap(async (item) => {
@@ -182,18 +202,43 @@ async function concatenate(
     () => channel.end(),
     (error: unknown) => channel.destroy(error instanceof Error ? error : new Error(String(error))),
   );
-  const write = to.write;
-  if (!write) throw new CliError(`the format ${to.id} cannot be written`);
   try {
-    for await (const chunk of write(channel as AsyncIterable<Batch>, writeOptions)) {
-      await output.write(chunk);
-    }
+    await consume(channel as AsyncIterable<Batch>);
   } catch (error) {
     channel.destroy(error instanceof Error ? error : new Error(String(error)));
     throw error;
   }
   await producing;
   return runs;
+}
+
+/** A Hive-partitioned GeoParquet folder, kept only when the whole run succeeds. */
+async function convertToFolder(
+  job: ConvertJob,
+  writeOptions: Record<string, unknown>,
+  started: number,
+): Promise<ConvertTotals> {
+  const folder = await openOutputFolder(job.output, job.force);
+  let rejects: OutputFile | undefined;
+  try {
+    if (job.rejects !== undefined) rejects = await openOutput(job.rejects, job.force);
+    const runs = await concatenate(job, rejects, (batches) =>
+      writeGeoParquetPartitions(batches, folder.openFile, {
+        ...writeOptions,
+        partitionBy: job.partitionBy ?? [],
+      }),
+    );
+    await rejects?.commit();
+    await folder.commit();
+    return total(
+      runs,
+      `${geoParquetFormat.id} (partitioned)`,
+      (performance.now() - started) / 1000,
+    );
+  } catch (error) {
+    await Promise.allSettled([folder.abort(), rejects?.abort()]);
+    throw error;
+  }
 }
 
 function total(runs: readonly ConvertStats[], to: string, seconds: number): ConvertTotals {

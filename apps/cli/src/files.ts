@@ -1,7 +1,9 @@
 import { once } from 'node:events';
 import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { ByteSink } from '@conflict-events/io';
 import { fileBytes, openAtomicFile, samePath } from '@conflict-events/io/node';
+import { partitionValuesOf } from '@conflict-events/parquet';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { CliError, fileErrorReason } from './cli-error.ts';
 import { guardOutput } from './output-guard.ts';
@@ -26,6 +28,38 @@ export async function expandGlobs(args: readonly string[]): Promise<string[]> {
     files.push(...matches.sort());
   }
   return files;
+}
+
+/** Inputs with folders replaced by their files, and the read options each file needs. */
+export interface ExpandedInputs {
+  inputs: string[];
+  readOptions: Map<string, Record<string, unknown>>;
+}
+
+/**
+ * A folder input is a (Hive-partitioned) GeoParquet dataset: its `.parquet` files, in sorted
+ * order, each read with the partition values of its path (`year=2024/country=SDN/…`), since
+ * partitioned files leave those columns to the path.
+ */
+export async function expandFolders(inputs: readonly string[]): Promise<ExpandedInputs> {
+  const expanded: ExpandedInputs = { inputs: [], readOptions: new Map() };
+  for (const input of inputs) {
+    const info = input === standardStream ? undefined : await stat(input).catch(() => undefined);
+    if (!info?.isDirectory()) {
+      expanded.inputs.push(input);
+      continue;
+    }
+    const files = (
+      await glob('**/*.{parquet,geoparquet}', { cwd: input, onlyFiles: true, dot: false })
+    ).sort();
+    if (files.length === 0) throw new CliError(`the folder ${input} holds no .parquet file`);
+    for (const relative of files) {
+      const path = join(input, relative);
+      expanded.inputs.push(path);
+      expanded.readOptions.set(path, { partition: partitionValuesOf(relative) });
+    }
+  }
+  return expanded;
 }
 
 /** Checks that each input can be read before any work starts, so errors come early and alone. */

@@ -6,6 +6,7 @@ import { hxlFormat } from '@conflict-events/hxl';
 import { type AnyFormat, createRegistry, FormatDetectionError } from '@conflict-events/io';
 import { jsonDatasetFormat, ndjsonFormat } from '@conflict-events/json';
 import { kmlFormat } from '@conflict-events/kml';
+import { geoParquetFormat } from '@conflict-events/parquet';
 import { ucdpFormat } from '@conflict-events/ucdp';
 import { xlsxFormat } from '@conflict-events/xlsx';
 
@@ -23,6 +24,7 @@ export const formats: readonly AnyFormat[] = [
   jsonDatasetFormat,
   geojsonFormat,
   geojsonSeqFormat,
+  geoParquetFormat,
   kmlFormat,
   xlsxFormat,
   hxlFormat,

@@ -6,7 +6,7 @@ import type {
   ValidationReport,
 } from '@conflict-events/schema';
 import { discardSink, eventTap } from './event-tap.ts';
-import { checkInputs, inputBytes, standardStream } from './files.ts';
+import { checkInputs, expandFolders, inputBytes, standardStream } from './files.ts';
 import type { Progress } from './progress.ts';
 import { registry } from './registry.ts';
 
@@ -26,7 +26,8 @@ const tap = eventTap(() => undefined);
  * counts over every issue found.
  */
 export async function validateFiles(job: ValidateJob): Promise<ValidationReport> {
-  await checkInputs(job.files);
+  const expanded = await expandFolders(job.files);
+  await checkInputs(expanded.inputs);
   const counts: Record<string, number> = {};
   const issues: ValidationIssue[] = [];
   const files: ValidationFileSummary[] = [];
@@ -34,7 +35,7 @@ export async function validateFiles(job: ValidateJob): Promise<ValidationReport>
   let errors = 0;
   let warnings = 0;
   let infos = 0;
-  for (const file of job.files) {
+  for (const file of expanded.inputs) {
     const stats = await convert({
       input: inputBytes(file),
       fileName: file === standardStream ? 'stdin' : file,
@@ -46,6 +47,7 @@ export async function validateFiles(job: ValidateJob): Promise<ValidationReport>
       onIssue(issue) {
         counts[issue.code] = (counts[issue.code] ?? 0) + 1;
       },
+      readOptions: expanded.readOptions.get(file) ?? {},
       ...(job.from !== undefined ? { from: job.from } : {}),
       ...(job.progress !== undefined ? { onProgress: job.progress.nextInput() } : {}),
     });

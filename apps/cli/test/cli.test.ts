@@ -129,6 +129,85 @@ describe.concurrent('convert', { timeout: 30_000 }, () => {
     expect(misplaced.stderr).toBe('conflict-events: --kml-folders does not apply to csv output\n');
   });
 
+  it('writes GeoParquet, one file or a Hive-partitioned folder, and reads both back', async () => {
+    const directory = temporaryDirectory();
+    const out = (name: string) => join(directory, name);
+    const seedEvents = (JSON.parse(readFileSync(seedDataset, 'utf8')) as { events: unknown[] })
+      .events;
+    const single = await runCli([
+      'convert',
+      seedDataset,
+      '-o',
+      out('seed.parquet'),
+      '--parquet-compression',
+      'snappy',
+      '--parquet-row-group-size',
+      '4',
+    ]);
+    expect(single.code).toBe(0);
+    expect(readFileSync(out('seed.parquet')).subarray(0, 4).toString('latin1')).toBe('PAR1');
+    await runCli(['convert', out('seed.parquet'), '-o', out('from-file.ndjson')]);
+    const fromFile = readFileSync(out('from-file.ndjson'), 'utf8').trim().split('\n');
+    expect(fromFile.map((line) => JSON.parse(line))).toEqual(seedEvents);
+
+    const partitioned = await runCli([
+      'convert',
+      seedDataset,
+      '-o',
+      out('by-year'),
+      '--partition-by',
+      'year,category',
+    ]);
+    expect(partitioned.code).toBe(0);
+    expect(partitioned.stderr).toMatch(/^json → geoparquet \(partitioned\): records 9, events 9/);
+    expect(readdirSync(out('by-year'))).toEqual(['year=2016']);
+    expect(readdirSync(join(directory, 'by-year', 'year=2016')).length).toBeGreaterThan(1);
+    expect(readdirSync(directory).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    await runCli(['convert', out('by-year'), '-o', out('from-folder.ndjson')]);
+    const fromFolder = readFileSync(out('from-folder.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string });
+    expect(fromFolder.map((event) => event.id).sort()).toEqual(
+      (seedEvents as { id: string }[]).map((event) => event.id).sort(),
+    );
+    expect((await runCli(['validate', out('by-year')])).code).toBe(0);
+
+    const again = await runCli([
+      'convert',
+      seedDataset,
+      '-o',
+      out('by-year'),
+      '--partition-by',
+      'year',
+    ]);
+    expect(again.stderr).toBe(
+      `conflict-events: ${out('by-year')} already exists; pass --force to replace it\n`,
+    );
+    const replaced = await runCli([
+      'convert',
+      seedDataset,
+      '-o',
+      out('by-year'),
+      '--partition-by',
+      'year',
+      '--force',
+    ]);
+    expect(replaced.code).toBe(0);
+    expect(readdirSync(join(directory, 'by-year', 'year=2016'))).toEqual(['part-0.parquet']);
+    const wrong = await runCli([
+      'convert',
+      seedDataset,
+      '-o',
+      out('x'),
+      '--partition-by',
+      'year',
+      '--to',
+      'csv',
+    ]);
+    expect(wrong.stderr).toBe('conflict-events: --partition-by writes GeoParquet, not csv\n');
+  });
+
   it('writes rejected records in the input format with --rejects', async () => {
     const directory = temporaryDirectory();
     const rejects = join(directory, 'rejects.csv');

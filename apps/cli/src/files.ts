@@ -117,11 +117,14 @@ export async function openOutput(path: string, force: boolean): Promise<OutputFi
     throw new CliError(`cannot write ${path}: ${fileErrorReason(error)}`);
   });
   const release = guardOutput(sink);
+  const failed = (error: unknown) => {
+    throw new CliError(`cannot write ${path}: ${fileErrorReason(error)}`);
+  };
   return {
-    write: (chunk) => sink.write(chunk),
+    write: (chunk) => Promise.resolve(sink.write(chunk)).catch(failed),
     async commit() {
       release();
-      await sink.commit();
+      await sink.commit().catch(failed);
     },
     async abort() {
       release();

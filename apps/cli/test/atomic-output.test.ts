@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,5 +66,35 @@ describe('an interrupted conversion', () => {
       expect(readdirSync(outputDirectory)).toEqual([]);
     },
     30_000,
+  );
+
+  // A real full disk: a 1 MiB tmpfs. Mounting needs root, as CI has; elsewhere it is skipped.
+  const root = process.getuid?.() === 0;
+
+  it.skipIf(!root && !process.env.CI)(
+    'a full disk is one clear error, exit 2, and leaves no output and no temp file',
+    async () => {
+      const mountPoint = temporaryDirectory();
+      const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mountPoint]);
+      expect(mount.status, String(mount.stderr)).toBe(0);
+      try {
+        const output = join(mountPoint, 'large.ndjson');
+        const child = spawn(process.execPath, [cliPath, 'convert', input, '-o', output]);
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+        });
+        const [exitCode] = (await once(child, 'close')) as [number | null];
+        expect(exitCode).toBe(2);
+        expect(stderr).toBe(
+          `conflict-events: cannot write ${output}: no space left on the device\n`,
+        );
+        expect(stderr.trim().split('\n')).toHaveLength(1);
+        expect(readdirSync(mountPoint)).toEqual([]);
+      } finally {
+        spawnSync('umount', [mountPoint]);
+      }
+    },
+    60_000,
   );
 });

@@ -1,7 +1,15 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { InputError } from '../src/index.ts';
 import { fileBytes, openAtomicFile, samePath } from '../src/node.ts';
 import { collect } from './helpers.ts';
 
@@ -32,5 +40,31 @@ describe('Node edge', () => {
     expect(Buffer.concat(chunks).toString()).toBe('hello');
     expect(samePath(path, join(dir, '.', 'in.txt'))).toBe(true);
     expect(samePath(path, join(dir, 'other.txt'))).toBe(false);
+  });
+
+  test('a file that grows or shrinks while it is read is an error, not a silent read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ce-io-'));
+    const path = join(dir, 'growing.csv');
+    writeFileSync(path, 'x'.repeat(3 * 2 ** 20));
+    const growing = async () => {
+      for await (const _chunk of fileBytes(path)) appendFileSync(path, 'more rows\n');
+    };
+    await expect(growing()).rejects.toThrow(
+      new InputError(
+        `${path} changed while it was read: 3145728 bytes when opened, 3145728 read, 3145758 now`,
+      ),
+    );
+    writeFileSync(path, 'x'.repeat(3 * 2 ** 20));
+    const shrinking = async () => {
+      for await (const _chunk of fileBytes(path)) truncateSync(path, 2 ** 20 + 5);
+    };
+    await expect(shrinking()).rejects.toThrow(
+      /changed while it was read: 3145728 bytes when opened, 1048581 read/,
+    );
+  });
+
+  test('a pipe is read to its end', async () => {
+    const chunks = await collect(fileBytes('/dev/null'));
+    expect(chunks).toEqual([]);
   });
 });

@@ -3,12 +3,21 @@
 // Prints one JSON line: the stats, wall seconds, CPU seconds and peak RSS in MiB.
 import { acledFormat } from '@conflict-events/acled';
 import { csvFormat } from '@conflict-events/csv';
+import { geojsonFormat } from '@conflict-events/geojson';
 import { convert, createRegistry } from '@conflict-events/io';
 import { fileBytes, openAtomicFile } from '@conflict-events/io/node';
 import { jsonDatasetFormat, ndjsonFormat } from '@conflict-events/json';
+import { geoParquetFormat } from '@conflict-events/parquet';
 
 const [input, output, from, to, rules] = process.argv.slice(2);
-const registry = createRegistry([csvFormat, ndjsonFormat, jsonDatasetFormat, acledFormat]);
+const registry = createRegistry([
+  csvFormat,
+  ndjsonFormat,
+  jsonDatasetFormat,
+  acledFormat,
+  geojsonFormat,
+  geoParquetFormat,
+]);
 const started = performance.now();
 const cpuStart = process.cpuUsage();
 const sink = await openAtomicFile(output);

@@ -99,16 +99,17 @@ const quote = (path) => `'${path.replaceAll("'", "''")}'`;
 function cases(input) {
   const out = (name) => join(dataDir, `compare.${name}`);
   const csv = `read_csv(${quote(input)}, header = true, all_varchar = false)`;
-  const feature = `{'type': 'Feature', 'id': event_id_cnty, 'geometry': {'type': 'Point', 'coordinates': [longitude, latitude]}, 'properties': COLUMNS(*)}`;
+  // The row itself (`t`) is the properties struct; one FeatureCollection object is written.
+  const feature = `{'type': 'Feature', 'id': t.event_id_cnty, 'geometry': {'type': 'Point', 'coordinates': [t.longitude, t.latitude]}, 'properties': t}`;
   return {
     geojson: {
       ours: ours(input, out('geojson'), 'geojson'),
       'DuckDB, 2 threads': duckdb(
-        `COPY (SELECT 'FeatureCollection' AS type, list(${feature}) AS features FROM ${csv}) TO ${quote(out('duck.geojson'))} (FORMAT JSON)`,
+        `COPY (SELECT 'FeatureCollection' AS type, list(${feature}) AS features FROM ${csv} t) TO ${quote(out('duck.geojson'))} (FORMAT JSON)`,
         2,
       ),
       'DuckDB, 1 thread': duckdb(
-        `COPY (SELECT 'FeatureCollection' AS type, list(${feature}) AS features FROM ${csv}) TO ${quote(out('duck.geojson'))} (FORMAT JSON)`,
+        `COPY (SELECT 'FeatureCollection' AS type, list(${feature}) AS features FROM ${csv} t) TO ${quote(out('duck.geojson'))} (FORMAT JSON)`,
         1,
       ),
       ogr2ogr: ogr2ogr(input, out('ogr.geojson'), 'GeoJSON'),

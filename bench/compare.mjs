@@ -79,7 +79,9 @@ const ours = (input, output, to) => () =>
 const duckdb = (sql, threads) => () =>
   timed(process.execPath, [join(here, 'duckdb-one.mjs'), String(threads), sql]);
 
+// GDAL's GeoJSON drivers cannot overwrite a file: each run starts without one.
 const ogr2ogr = (input, output, driver) => () =>
+  rmSync(output, { force: true }) ??
   timed('ogr2ogr', [
     '-f',
     driver,
@@ -91,7 +93,6 @@ const ogr2ogr = (input, output, driver) => () =>
     'Y_POSSIBLE_NAMES=latitude',
     '-oo',
     'AUTODETECT_TYPE=YES',
-    '-overwrite',
   ]);
 
 const quote = (path) => `'${path.replaceAll("'", "''")}'`;

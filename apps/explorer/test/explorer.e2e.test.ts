@@ -261,11 +261,11 @@ describe('a CSV opened from the file picker', () => {
       for (const expected of [
         'Battles — Armed clash',
         '2016-08-01',
-        'day: to the day',
+        'day: known to the day',
         'Aleppo',
         'Syria (SYR)',
         '36.2021, 37.1343',
-        'place: exact place or named town',
+        'place: at the place: an exact spot or named town',
         'Test Army',
         'side a, primary, state forces, SYR',
         'Test Rebel Front',

@@ -4,22 +4,20 @@
 // only markup in a description is this file's own.
 import {
   type Actor,
+  actorKindLabels,
+  actorRoleLabels,
   type ConflictEvent,
+  datePrecisionLabels,
   type FatalityFigure,
   getCategory,
   getSubType,
   type Location,
+  locationPrecisionLabels,
   type Source,
+  sourceKindLabels,
 } from '@conflict-events/schema';
 import { escapeHtml, escapeHtmlLines, htmlLink } from './html-text.ts';
 import { decimalText } from './number-text.ts';
-import {
-  actorKindLabels,
-  actorRoleLabels,
-  datePrecisionLabels,
-  locationPrecisionLabels,
-  sourceKindLabels,
-} from './vocabulary-labels.ts';
 
 function typeLabel(event: ConflictEvent): string | undefined {
   const { subType, category } = event.type;

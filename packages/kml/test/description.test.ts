@@ -54,7 +54,7 @@ describe('the description', () => {
     expect(description).toContain('<h3>Armed clash, Aleppo, 2016-08-01</h3>');
     expect(description).toContain('<b>Date:</b> 2016-08-01 (known to the day)');
     expect(description).toContain(
-      '<b>Place:</b> Aleppo, Aleppo, SYR; at the place; point 36.2021, 37.1343 (latitude, longitude)',
+      '<b>Place:</b> Aleppo, Aleppo, SYR; at the place: an exact spot or named town; point 36.2021, 37.1343 (latitude, longitude)',
     );
     expect(description).toContain('<b>Type:</b> Battles / Armed clash');
   });

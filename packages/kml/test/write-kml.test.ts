@@ -200,7 +200,7 @@ describe('a Placemark', () => {
     ]);
     expect(Object.keys(placemark.data).filter((name) => name.startsWith('fatalities'))).toEqual([]);
     expect(placemark.description).toContain('unknown (no toll reported; not the same as none)');
-    expect(placemark.description).toContain('2016-07-25 to 2016-07-31 (known to the week)');
+    expect(placemark.description).toContain('2016-07-25 to 2016-07-31 (only the week is known)');
   });
 
   it('has no geometry when the event has no point, and is still written', async () => {

@@ -23,6 +23,7 @@ export { type ShapeIssueCode, shapeIssueCodes } from './shape-issues.ts';
 export * from './taxonomy/citations.ts';
 export * from './taxonomy/event-categories.ts';
 export * from './taxonomy/vocabularies.ts';
+export * from './taxonomy/vocabulary-labels.ts';
 export {
   checkRuleConfig,
   createEventValidator,

@@ -1,12 +1,13 @@
-// Words for the model's closed vocabularies as a reader of the balloon would say them.
-// Typed as full records, so a value added to a vocabulary fails the typecheck until it has one.
+// Words for the model's closed vocabularies, as a reader would say them: one set for every
+// place that prints them (the KML balloon, the explorer's panels). Typed as full records, so
+// a value added to a vocabulary fails the typecheck until it has its words.
 import type {
   ActorKind,
   ActorRole,
   DatePrecision,
   LocationPrecision,
   SourceKind,
-} from '@conflict-events/schema';
+} from './vocabularies.ts';
 
 export const actorKindLabels: Record<ActorKind, string> = {
   'state-forces': 'state forces',
@@ -40,20 +41,20 @@ export const sourceKindLabels: Record<SourceKind, string> = {
 
 export const datePrecisionLabels: Record<DatePrecision, string> = {
   day: 'known to the day',
-  range: 'on one day in this range',
-  week: 'known to the week',
-  month: 'known to the month',
-  year: 'known to the year',
+  range: 'some day in this range',
+  week: 'only the week is known',
+  month: 'only the month is known',
+  year: 'only the year is known',
 };
 
 export const locationPrecisionLabels: Record<LocationPrecision, string> = {
-  place: 'at the place',
-  near: 'near the place',
-  admin2: 'within the second-order administrative unit',
-  admin1: 'within the first-order administrative unit',
-  region: 'within a larger region',
-  area: 'along a line or in an ill-defined area',
-  country: 'somewhere in the country',
+  place: 'at the place: an exact spot or named town',
+  near: 'near a known place (about 25 km)',
+  admin2: 'only the district (admin 2) is known',
+  admin1: 'only the province (admin 1) is known',
+  region: 'only a larger region is known',
+  area: 'along a line or in an ill-defined area (a road, a border)',
+  country: 'only the country is known',
   international: 'in international waters or airspace',
-  unknown: 'location unknown',
+  unknown: 'no usable location',
 };

@@ -3,14 +3,13 @@
 import {
   type Batch,
   type CommonReadOptions,
-  decodeText,
-  LineSplitter,
+  encodingIssueMover,
+  openJsonLines,
+  parseJsonRecord,
   type RecordPosition,
 } from '@conflict-events/io';
 import { FeatureBatchBuilder } from './feature-batch.ts';
 import { defaultGeoJsonSeqReadOptions, type GeoJsonSeqReadOptions } from './geojson-seq-options.ts';
-import { nestsDeeperThan } from './nesting-depth.ts';
-import { nestingIssue, resolveReadSettings } from './read-settings.ts';
 import { type SequenceRecord, SequenceRecords } from './sequence-records.ts';
 
 /**
@@ -23,27 +22,14 @@ export async function* readGeoJsonSeq(
   bytes: AsyncIterable<Uint8Array>,
   options: Partial<GeoJsonSeqReadOptions> & CommonReadOptions = {},
 ): AsyncIterable<Batch> {
-  const { batchSize, limits, maxDepth, decode } = resolveReadSettings(
+  const { batchSize, limits, maxDepth, text, lines } = await openJsonLines(
+    bytes,
     options,
     defaultGeoJsonSeqReadOptions,
   );
-  const text = await decodeText(bytes, decode);
-  const splitter = new LineSplitter({
-    limits,
-    byteLength: text.byteLength,
-    startByteOffset: text.bomBytes,
-  });
   const records = new SequenceRecords(limits, text.byteLength);
   const builder = new FeatureBatchBuilder(options.file);
-  let encodingIssuesMoved = 0;
-
-  // Encoding issues collect on the decoder; each goes into the batch being built when found.
-  function moveEncodingIssues(): void {
-    while (encodingIssuesMoved < text.issues.length) {
-      const issue = text.issues[encodingIssuesMoved++];
-      if (issue) builder.issue(issue);
-    }
-  }
+  const moveEncodingIssues = encodingIssueMover(text, (issue) => builder.issue(issue));
 
   function readRecord(record: SequenceRecord): void {
     const position: RecordPosition = {
@@ -51,20 +37,12 @@ export async function* readGeoJsonSeq(
       byteOffset: record.byteOffset,
       pointer: '',
     };
-    let value: unknown;
-    try {
-      value = JSON.parse(record.text);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      builder.reject(record.text, position, [
-        { code: 'invalid-json', severity: 'error', message: `not valid JSON: ${reason}` },
-      ]);
+    const parsed = parseJsonRecord(record.text, maxDepth);
+    if ('issue' in parsed) {
+      builder.reject(record.text, position, [parsed.issue]);
       return;
     }
-    if (nestsDeeperThan(record.text, maxDepth)) {
-      builder.reject(record.text, position, [nestingIssue(maxDepth)]);
-      return;
-    }
+    const { value } = parsed;
     // Rejects are written one a line, so a record spread over lines is kept as one line.
     const raw = record.text.includes('\n') ? JSON.stringify(value) : record.text;
     builder.addFeature(value, position, raw, {});
@@ -72,7 +50,7 @@ export async function* readGeoJsonSeq(
 
   for await (const chunk of text.chunks) {
     moveEncodingIssues();
-    for (const line of splitter.push(chunk)) {
+    for (const line of lines.push(chunk)) {
       for (const record of records.push(line)) {
         readRecord(record);
         if (builder.size >= batchSize) yield builder.take();
@@ -80,7 +58,7 @@ export async function* readGeoJsonSeq(
     }
   }
   moveEncodingIssues();
-  const last = [...splitter.end().flatMap((line) => records.push(line)), ...records.end()];
+  const last = [...lines.end().flatMap((line) => records.push(line)), ...records.end()];
   for (const record of last) {
     readRecord(record);
     if (builder.size >= batchSize) yield builder.take();

@@ -23,6 +23,7 @@ export {
 export { CellReader, type CellSource } from './cell-reader.ts';
 export { type Compression, decompress, detectCompression } from './decompress.ts';
 export { type DelimitedOptions, type DelimitedRecord, DelimitedTokenizer } from './delimited.ts';
+export { encodingIssueMover } from './encoding-issues.ts';
 export type {
   AnyFormat,
   Batch,
@@ -35,8 +36,23 @@ export type {
   RejectedRecord,
   RejectsLayout,
 } from './format.ts';
+export {
+  type JsonDocumentBatches,
+  type JsonDocumentLayout,
+  type JsonDocumentObject,
+  type JsonDocumentOptions,
+  readJsonDocument,
+} from './json-document-reader.ts';
+export { type JsonLinesInput, openJsonLines } from './json-lines.ts';
+export {
+  type JsonReadSettings,
+  type JsonTextReadOptions,
+  resolveJsonReadSettings,
+} from './json-read-settings.ts';
+export { type ParsedJsonRecord, parseJsonRecord } from './json-record.ts';
 export { defaultLimits, InputError, LimitError, type Limits, resolveLimits } from './limits.ts';
 export { LineSplitter, type LineSplitterOptions, type TextLine } from './lines.ts';
+export { nestingIssue, nestsDeeperThan } from './nesting-depth.ts';
 export { parseDecimal, parseWholeNumber } from './parse-cells.ts';
 export {
   AccountingError,

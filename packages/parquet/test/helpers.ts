@@ -2,20 +2,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Batch } from '@conflict-events/io';
 import type { ConflictEvent } from '@conflict-events/schema';
 import { DuckDBInstance } from '@duckdb/node-api';
+import {
+  collect,
+  fromArray,
+  type ReadResult,
+  summarise,
+} from '../../../test/helpers/format-streams.ts';
 import { geoParquetFormat } from '../src/index.ts';
 
-export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
-
-export async function* fromArray<T>(items: Iterable<T>): AsyncIterable<T> {
-  yield* items;
-}
+export { collect, fromArray, type ReadResult, summarise };
 
 export function concat(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
@@ -36,37 +33,6 @@ export async function writeParquet(
     yield* events;
   }
   return concat(await collect(geoParquetFormat.write(input(), options)));
-}
-
-export interface ReadResult {
-  batches: Batch[];
-  events: ConflictEvent[];
-  rejected: Batch['rejected'];
-  issues: Batch['issues'];
-  records: number;
-}
-
-/** Everything the batches hold, checking on the way that every record is counted once. */
-export function summarise(batches: Batch[]): ReadResult {
-  const result: ReadResult = { batches, events: [], rejected: [], issues: [], records: 0 };
-  for (const batch of batches) {
-    if (batch.records !== batch.events.length + batch.rejected.length) {
-      throw new Error(
-        `batch counts ${batch.records} records for ${batch.events.length} events and ${batch.rejected.length} rejects`,
-      );
-    }
-    if (
-      batch.positions.length !== batch.events.length ||
-      batch.raws.length !== batch.events.length
-    ) {
-      throw new Error('positions and raws must run parallel to events');
-    }
-    result.events.push(...batch.events);
-    result.rejected.push(...batch.rejected);
-    result.issues.push(...batch.issues);
-    result.records += batch.records;
-  }
-  return result;
 }
 
 export async function readParquet(

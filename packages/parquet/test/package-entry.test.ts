@@ -13,6 +13,7 @@ describe('the package entry', () => {
       'defaultGeoParquetWriteOptions',
       'defaultPartitionedWriteOptions',
       'geoParquetFormat',
+      'partitionValuesOf',
       'readGeoParquetFile',
       'readGeoParquetPartitions',
       'writeGeoParquetPartitions',

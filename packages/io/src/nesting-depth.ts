@@ -1,4 +1,6 @@
-// A bound on nesting, checked on a record's text before anything recurses over its value.
+// A bound on how deep a JSON record nests, shared by every reader of JSON text: checked
+// before anything recurses over a parsed value, and the issue that rejects a record past it.
+import type { ValidationIssue } from '@conflict-events/schema';
 
 /**
  * Whether JSON text nests arrays and objects deeper than `maxDepth`. Brackets inside strings
@@ -22,4 +24,13 @@ export function nestsDeeperThan(text: string, maxDepth: number): boolean {
     } else if (code === 0x7d || code === 0x5d) depth--;
   }
   return false;
+}
+
+/** The issue of a record (or member) nested deeper than `maxDepth`; its position is added by the caller. */
+export function nestingIssue(maxDepth: number): ValidationIssue {
+  return {
+    code: 'nesting-too-deep',
+    severity: 'error',
+    message: `arrays and objects are nested deeper than ${maxDepth} levels (option maxDepth)`,
+  };
 }

@@ -136,13 +136,13 @@ describe('convert', () => {
   });
 
   test('an input of a format that is written only is refused by name, before reading', async () => {
+    const { read: _read, ...writer } = ndjsonFormat;
     const writeOnly = {
-      ...ndjsonFormat,
+      ...writer,
       id: 'sheet',
       name: 'Sheet',
       extensions: ['sheet'],
       capabilities: { read: false, write: true, lossless: false },
-      read: undefined,
     };
     const withSheet = createRegistry([csvFormat, ndjsonFormat, writeOnly]);
     const attempt = (options: { fileName?: string; from?: string }) =>

@@ -310,8 +310,8 @@ describe('accounting and chunking', () => {
 });
 
 describe('the living dataset', () => {
-  async function collect(events: AsyncIterable<ConflictEvent>) {
-    const out: ConflictEvent[] = [];
+  async function collect<T>(events: AsyncIterable<T>): Promise<T[]> {
+    const out: T[] = [];
     for await (const event of events) out.push(event);
     return out;
   }

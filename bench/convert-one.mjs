@@ -3,11 +3,13 @@
 // Prints one JSON line: the stats, wall seconds, CPU seconds and peak RSS in MiB.
 import { acledFormat } from '@conflict-events/acled';
 import { csvFormat } from '@conflict-events/csv';
-import { geojsonFormat } from '@conflict-events/geojson';
+import { geojsonFormat, geojsonSeqFormat } from '@conflict-events/geojson';
 import { convert, createRegistry } from '@conflict-events/io';
 import { fileBytes, openAtomicFile } from '@conflict-events/io/node';
 import { jsonDatasetFormat, ndjsonFormat } from '@conflict-events/json';
+import { kmlFormat } from '@conflict-events/kml';
 import { geoParquetFormat } from '@conflict-events/parquet';
+import { xlsxFormat } from '@conflict-events/xlsx';
 
 const [input, output, from, to, rules] = process.argv.slice(2);
 const registry = createRegistry([
@@ -16,7 +18,10 @@ const registry = createRegistry([
   jsonDatasetFormat,
   acledFormat,
   geojsonFormat,
+  geojsonSeqFormat,
   geoParquetFormat,
+  kmlFormat,
+  xlsxFormat,
 ]);
 const started = performance.now();
 const cpuStart = process.cpuUsage();

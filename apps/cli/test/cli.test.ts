@@ -593,9 +593,23 @@ describe.concurrent('stats, schema, formats, help', { timeout: 30_000 }, () => {
     const result = await runCli(['formats', '--json']);
     const rows = JSON.parse(result.stdout) as { id: string; read: boolean; write: boolean }[];
     expect(rows.map((row) => row.id).sort()).toEqual(
-      ['acled', 'csv', 'gdelt', 'hxl', 'json', 'ndjson', 'ucdp-ged'].sort(),
+      [
+        'acled',
+        'csv',
+        'gdelt',
+        'geojson',
+        'geojsonseq',
+        'geoparquet',
+        'hxl',
+        'json',
+        'kml',
+        'ndjson',
+        'ucdp-ged',
+        'xlsx',
+      ].sort(),
     );
     expect(rows.find((row) => row.id === 'gdelt')).toMatchObject({ read: true, write: false });
+    expect(rows.find((row) => row.id === 'kml')).toMatchObject({ read: false, write: true });
     expect((await runCli(['formats'])).stdout).toMatch(/^id\s+extensions\s+read\s+write\s+name\n/);
   });
 

@@ -1,4 +1,4 @@
-import { CellReader, type CellSource } from '@conflict-events/io';
+import { CellReader, type CellSource, restoreFormula } from '@conflict-events/io';
 import {
   type AcledCoding,
   type Actor,
@@ -82,8 +82,6 @@ const unmappedColumns = [
   'iso3',
 ] as const satisfies readonly AcledColumn[];
 
-const formulaNeutralised = /^'[=+\-@\t\r]/;
-
 function splitList(text: string | undefined): string[] {
   if (text === undefined) return [];
   return text
@@ -103,8 +101,7 @@ class RecordMapper extends CellReader<AcledColumn> {
   /** The cell as printed (a neutralised formula restored); an empty cell reads as undefined. */
   override text(column: AcledColumn): string | undefined {
     let value = this.source.cell(column);
-    if (this.restoreFormulas && !numericColumns.has(column) && formulaNeutralised.test(value))
-      value = value.slice(1);
+    if (this.restoreFormulas && !numericColumns.has(column)) value = restoreFormula(value);
     // Text is kept as printed, blanks included; only a number column's blank means empty.
     if (value === '' || (numericColumns.has(column) && value.trim() === '')) return undefined;
     return value;

@@ -1,4 +1,10 @@
-import { type Batch, type CommonWriteOptions, eventArrays, TextChunker } from '@conflict-events/io';
+import {
+  type Batch,
+  type CommonWriteOptions,
+  eventArrays,
+  neutraliseFormula,
+  TextChunker,
+} from '@conflict-events/io';
 import {
   acledInterCodeOf,
   type ConflictEvent,
@@ -36,7 +42,6 @@ const numericCells = new Set<AcledColumn>([
   'timestamp',
 ]);
 
-const formulaStart = /^[=+\-@\t\r]/;
 const needsQuotes = /[",\r\n]/;
 
 function quote(cell: string): string {
@@ -248,8 +253,7 @@ export function encodeAcledLine(event: ConflictEvent, neutralise: boolean): stri
   return acled2023Columns
     .map((column) => {
       const cell = row[column];
-      const safe =
-        neutralise && !numericCells.has(column) && formulaStart.test(cell) ? `'${cell}` : cell;
+      const safe = neutralise && !numericCells.has(column) ? neutraliseFormula(cell) : cell;
       return quote(safe);
     })
     .join(',');

@@ -24,6 +24,7 @@ export { CellReader, type CellSource } from './cell-reader.ts';
 export { type Compression, decompress, detectCompression } from './decompress.ts';
 export { type DelimitedOptions, type DelimitedRecord, DelimitedTokenizer } from './delimited.ts';
 export { encodingIssueMover } from './encoding-issues.ts';
+export { eventTap, isBatch } from './event-tap.ts';
 export type {
   AnyFormat,
   Batch,

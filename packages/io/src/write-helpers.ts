@@ -1,9 +1,6 @@
 import type { ConflictEvent } from '@conflict-events/schema';
+import { isBatch } from './event-tap.ts';
 import type { Batch, DatasetMetadata } from './format.ts';
-
-function isBatch(value: ConflictEvent | Batch): value is Batch {
-  return Array.isArray((value as Batch).events) && typeof (value as Batch).records === 'number';
-}
 
 /**
  * What writers receive, as arrays: a batch gives its events, single events are grouped, so

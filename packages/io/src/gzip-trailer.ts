@@ -2,26 +2,61 @@
 // the length (mod 2^32) of its data (RFC 1952 §2.3.1). Without comparing them, a file cut
 // inside or just before its trailer reads as complete — a partial read passed off as whole.
 
-const crcTable = (() => {
-  const table = new Uint32Array(256);
+import { RecentBytes } from './recent-bytes.ts';
+
+// Slicing-by-8 (eight tables, eight bytes a step): about three times the speed of the
+// byte-at-a-time loop, which matters since every decompressed byte passes through here.
+const crcTables = (() => {
+  const tables = new Uint32Array(8 * 256);
   for (let byte = 0; byte < 256; byte++) {
     let value = byte;
     for (let bit = 0; bit < 8; bit++) value = value & 1 ? 0xedb88320 ^ (value >>> 1) : value >>> 1;
-    table[byte] = value >>> 0;
+    tables[byte] = value >>> 0;
   }
-  return table;
+  for (let byte = 0; byte < 256; byte++) {
+    for (let table = 1; table < 8; table++) {
+      const previous = tables[(table - 1) * 256 + byte] as number;
+      tables[table * 256 + byte] = (previous >>> 8) ^ (tables[previous & 0xff] as number);
+    }
+  }
+  return tables;
 })();
 
 /** CRC-32 (ISO 3309, as gzip and zip use it), continued from `crc` over `data`. */
 export function crc32(data: Uint8Array, crc = 0): number {
-  let value = ~crc >>> 0;
-  for (let index = 0; index < data.length; index++) {
-    value = (crcTable[(value ^ (data[index] as number)) & 0xff] as number) ^ (value >>> 8);
+  const t = crcTables;
+  let value = ~crc;
+  let index = 0;
+  const whole = data.length - (data.length % 8);
+  for (; index < whole; index += 8) {
+    const low =
+      value ^
+      ((data[index] as number) |
+        ((data[index + 1] as number) << 8) |
+        ((data[index + 2] as number) << 16) |
+        ((data[index + 3] as number) << 24));
+    const high =
+      (data[index + 4] as number) |
+      ((data[index + 5] as number) << 8) |
+      ((data[index + 6] as number) << 16) |
+      ((data[index + 7] as number) << 24);
+    value =
+      (t[1792 + (low & 0xff)] as number) ^
+      (t[1536 + ((low >>> 8) & 0xff)] as number) ^
+      (t[1280 + ((low >>> 16) & 0xff)] as number) ^
+      (t[1024 + (low >>> 24)] as number) ^
+      (t[768 + (high & 0xff)] as number) ^
+      (t[512 + ((high >>> 8) & 0xff)] as number) ^
+      (t[256 + ((high >>> 16) & 0xff)] as number) ^
+      (t[high >>> 24] as number);
+  }
+  for (; index < data.length; index++) {
+    value = (t[(value ^ (data[index] as number)) & 0xff] as number) ^ (value >>> 8);
   }
   return ~value >>> 0;
 }
 
-/** How many compressed bytes before the current slice are kept to find a trailer in. */
+/** How many compressed bytes are kept to find a trailer in: the current slice and before it. */
 const keptBytes = 1024;
 
 /**
@@ -31,20 +66,13 @@ const keptBytes = 1024;
  * match, or undefined.
  */
 export class GzipTrailerCheck {
-  private recent = new Uint8Array(0);
-  /** Stream offset of `recent[0]`. */
-  private recentStart = 0;
+  private readonly recent = new RecentBytes(keptBytes);
   private crc = 0;
   private size = 0;
 
   /** Before a compressed slice is pushed to the inflater. */
   compressed(slice: Uint8Array): void {
-    const keep = this.recent.subarray(Math.max(0, this.recent.length - keptBytes));
-    this.recentStart += this.recent.length - keep.length;
-    const next = new Uint8Array(keep.length + slice.length);
-    next.set(keep);
-    next.set(slice, keep.length);
-    this.recent = next;
+    this.recent.add(slice);
   }
 
   /** Each piece of inflated data, in order. */
@@ -55,15 +83,15 @@ export class GzipTrailerCheck {
 
   /** The member whose compressed bytes end at stream offset `end` is complete. */
   memberEnded(end: number): string | undefined {
-    const at = end - 8 - this.recentStart;
     const { crc, size } = this;
     this.crc = 0;
     this.size = 0;
     if (end < 18) return 'the input ends before a whole gzip member';
     // A member boundary further back than the bytes kept cannot be checked; it is rare
     // (compressed slices are up to 32 KiB) and the inflater has checked the member's blocks.
-    if (at < 0 || at + 8 > this.recent.length) return undefined;
-    const view = new DataView(this.recent.buffer, this.recent.byteOffset + at, 8);
+    const trailer = this.recent.bytes(end - 8, 8);
+    if (!trailer) return undefined;
+    const view = new DataView(trailer.buffer, trailer.byteOffset, 8);
     if (view.getUint32(0, true) !== crc || view.getUint32(4, true) !== size) {
       return 'its gzip trailer (CRC-32 and length) does not match the data: the file is truncated or damaged';
     }

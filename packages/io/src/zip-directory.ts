@@ -3,6 +3,7 @@
 // inflated. Without it a damaged stored entry, or damage deflate does not notice, reads as
 // good data. The end of the archive is kept as it streams past and read when it is over.
 import { crc32 } from './gzip-trailer.ts';
+import { RecentBytes } from './recent-bytes.ts';
 
 /** Archive bytes kept from the end: the directory of an archive of a few thousand entries. */
 const keptBytes = 1 << 20;
@@ -10,17 +11,13 @@ const endOfDirectory = 0x06054b50;
 const directoryEntry = 0x02014b50;
 
 export class ZipEntryCheck {
-  private tail = new Uint8Array(0);
+  private readonly tail = new RecentBytes(keptBytes);
   private crc = 0;
   private size = 0;
 
   /** Every compressed slice of the archive, in order. */
   compressed(slice: Uint8Array): void {
-    const keep = this.tail.subarray(Math.max(0, this.tail.length + slice.length - keptBytes));
-    const next = new Uint8Array(keep.length + Math.min(slice.length, keptBytes));
-    next.set(keep);
-    next.set(slice.subarray(Math.max(0, slice.length - keptBytes)), keep.length);
-    this.tail = next;
+    this.tail.add(slice);
   }
 
   /** The chosen entry's data, in order. */
@@ -44,7 +41,7 @@ export class ZipEntryCheck {
   }
 
   private directoryRecord(entry: string): { crc: number; size: number } | undefined {
-    const bytes = this.tail;
+    const bytes = this.tail.all();
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // The end-of-directory record is the last 22 bytes, or sits before a comment of up to 64 KiB.
     let end = -1;

@@ -1,7 +1,13 @@
 // Cell parsing: strict numbers, the date forms ACLED files have printed over the years, and
 // the Unix timestamps of the `timestamp` column.
 
-import { parseDecimal, parseWholeNumber } from '@conflict-events/io';
+import {
+  calendarDate,
+  monthNumber,
+  parseDecimal,
+  parseIsoDate,
+  parseWholeNumber,
+} from '@conflict-events/io';
 
 export { parseDecimal, parseWholeNumber };
 
@@ -19,38 +25,6 @@ export function formatDecimal(value: number): string {
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
-const monthNames = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-
-function monthOf(name: string): number | undefined {
-  const lower = name.toLowerCase();
-  const index = monthNames.findIndex(
-    (month) => month === lower || (lower.length === 3 && month.startsWith(lower)),
-  );
-  return index === -1 ? undefined : index + 1;
-}
-
-function isoDate(year: number, month: number, day: number): string | undefined {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1) return undefined;
-  if (date.getUTCDate() !== day || year < 1 || year > 9999) return undefined;
-  return date.toISOString().slice(0, 10);
-}
-
-const isoForm =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 // `01 August 2016` (2019–2022 exports) and `01-August-2016` (country files up to 2016),
 // also with the three-letter month names spreadsheets print.
 const namedMonthForm = /^(\d{1,2})[ -]([A-Za-z]+)[ -](\d{4})$/;
@@ -60,15 +34,17 @@ const slashForm = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 /** The calendar date (`YYYY-MM-DD`) of an ACLED `event_date` cell, or undefined. */
 export function parseAcledDate(text: string): string | undefined {
   const trimmed = text.trim();
-  const iso = isoForm.exec(trimmed);
-  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const iso = parseIsoDate(trimmed);
+  if (iso) return iso;
   const named = namedMonthForm.exec(trimmed);
   if (named) {
-    const month = monthOf(named[2] ?? '');
-    return month === undefined ? undefined : isoDate(Number(named[3]), month, Number(named[1]));
+    const month = monthNumber(named[2] ?? '');
+    return month === undefined
+      ? undefined
+      : calendarDate(Number(named[3]), month, Number(named[1]));
   }
   const slash = slashForm.exec(trimmed);
-  if (slash) return isoDate(Number(slash[3]), Number(slash[2]), Number(slash[1]));
+  if (slash) return calendarDate(Number(slash[3]), Number(slash[2]), Number(slash[1]));
   return undefined;
 }
 

@@ -1,3 +1,4 @@
+import { calendarDate, monthNumber, parseIsoDate } from '@conflict-events/io';
 import {
   type Actor,
   type ConflictEvent,
@@ -19,44 +20,16 @@ export interface MappedRow {
   warnings: ValidationIssue[];
 }
 
-const monthNames = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-
-function isoDate(year: number, month: number, day: number): string | undefined {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1) return undefined;
-  if (date.getUTCDate() !== day) return undefined;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 /**
  * A calendar date from `YYYY-MM-DD` (a time part after it, as UCDP writes, is dropped) or
  * ACLED's `D Month YYYY`; undefined for anything else or a day the calendar lacks.
  */
 export function parseHxlDate(text: string): string | undefined {
-  const iso =
-    /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
-      text,
-    );
-  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const iso = parseIsoDate(text);
+  if (iso) return iso;
   const spelled = /^(\d{1,2}) ([A-Za-z]+) (\d{4})$/.exec(text);
-  if (spelled) {
-    const month = monthNames.indexOf((spelled[2] ?? '').toLowerCase()) + 1;
-    if (month > 0) return isoDate(Number(spelled[3]), month, Number(spelled[1]));
-  }
-  return undefined;
+  const month = spelled ? monthNumber(spelled[2] ?? '') : undefined;
+  return spelled && month ? calendarDate(Number(spelled[3]), month, Number(spelled[1])) : undefined;
 }
 
 const dayMs = 24 * 60 * 60 * 1000;

@@ -54,7 +54,13 @@ export { type ParsedJsonRecord, parseJsonRecord } from './json-record.ts';
 export { defaultLimits, InputError, LimitError, type Limits, resolveLimits } from './limits.ts';
 export { LineSplitter, type LineSplitterOptions, type TextLine } from './lines.ts';
 export { nestingIssue, nestsDeeperThan } from './nesting-depth.ts';
-export { parseDecimal, parseWholeNumber } from './parse-cells.ts';
+export {
+  calendarDate,
+  monthNumber,
+  parseDecimal,
+  parseIsoDate,
+  parseWholeNumber,
+} from './parse-cells.ts';
 export {
   AccountingError,
   type ByteSink,

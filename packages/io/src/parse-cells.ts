@@ -14,3 +14,49 @@ export function parseWholeNumber(text: string): number | undefined {
   const value = parseDecimal(text);
   return value !== undefined && Number.isSafeInteger(value) ? value : undefined;
 }
+
+/** `YYYY-MM-DD` for a day the calendar has (years 1–9999), or undefined (`2016-02-30`). */
+export function calendarDate(year: number, month: number, day: number): string | undefined {
+  if (year < 1 || year > 9999) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC maps years 0–99 to 1900–1999; set the year itself so 0050 stays 0050.
+  date.setUTCFullYear(year);
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const monthNames = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** The number (1–12) of an English month name, whole or its three-letter form, any case. */
+export function monthNumber(name: string): number | undefined {
+  const lower = name.toLowerCase();
+  const index = monthNames.findIndex(
+    (month) => month === lower || (lower.length === 3 && month.startsWith(lower)),
+  );
+  return index === -1 ? undefined : index + 1;
+}
+
+const isoDateForm =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * The calendar date of `YYYY-MM-DD`, also with a time part after it (as UCDP and spreadsheet
+ * exports write), which is dropped; undefined for anything else or a day the calendar lacks.
+ */
+export function parseIsoDate(text: string): string | undefined {
+  const iso = isoDateForm.exec(text);
+  return iso ? calendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3])) : undefined;
+}

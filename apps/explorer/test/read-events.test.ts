@@ -19,6 +19,16 @@ async function readText(blob: Blob): Promise<string> {
 }
 
 describe('reading a file into the explorer (the worker, run in Node)', () => {
+  it('reads an empty file as no events and one warning, not a failure', async () => {
+    const result = await readEvents(
+      { bytes: new Blob([]), fileName: 'events.csv' },
+      () => undefined,
+    );
+    expect(result.summary).toMatchObject({ records: 0, events: 0, rejected: 0, warnings: 1 });
+    expect(result.summary.formatName).toBe('empty input');
+    expect(result.issues.map((row) => row.issue.code)).toEqual(['empty-input']);
+  });
+
   it('reads canonical CSV through convert, with its accounting and issues', async () => {
     const text = await fixtureCsvWithReject();
     const progress: number[] = [];

@@ -7,7 +7,6 @@ import {
   convert,
   type DatasetMetadata,
   type RecordPosition,
-  toByteChunks,
 } from '@conflict-events/io';
 import type { ConflictEvent } from '@conflict-events/schema';
 import { type EventTable, EventTableBuilder } from '../data/event-table.ts';
@@ -39,14 +38,6 @@ export async function readEvents(input: ReadInput, progress: ReadProgress): Prom
   const events: ConflictEvent[] = [];
   const positions: RecordPosition[] = [];
   const builder = new EventTableBuilder();
-  let bytesRead = 0;
-  async function* counted(): AsyncIterable<Uint8Array> {
-    for await (const chunk of toByteChunks(input.bytes)) {
-      bytesRead += chunk.byteLength;
-      progress(bytesRead, events.length);
-      yield chunk;
-    }
-  }
   const sink = createMemorySink((received) => {
     received.events.forEach((event, index) => {
       events.push(event);
@@ -55,14 +46,16 @@ export async function readEvents(input: ReadInput, progress: ReadProgress): Prom
     });
   });
   const stats = await convert({
-    input: counted(),
+    input: input.bytes,
     fileName: input.fileName,
     registry,
     to: sink,
     output: { write() {} },
     maxIssues,
+    // The core counts the bytes read (as stored) and the events after each batch.
+    onProgress: ({ bytesIn, events: count }) => progress(bytesIn, count),
   });
-  progress(bytesRead, events.length);
+  progress(stats.bytesIn, stats.events);
 
   const table = builder.finish();
   const lookup = createPositionLookup(positions, table.ids);
@@ -70,11 +63,12 @@ export async function readEvents(input: ReadInput, progress: ReadProgress): Prom
     const eventIndex = resolveIssueEvent(issue, lookup);
     return eventIndex === undefined ? { issue } : { issue, eventIndex };
   });
-  const format = registry.get(stats.from);
+  // An empty input may be of no format at all (`convert` names it `empty`).
+  const format = registry.formats.find((candidate) => candidate.id === stats.from);
   const summary: LoadSummary = {
     fileName: input.fileName,
-    formatId: format.id,
-    formatName: format.name,
+    formatId: stats.from,
+    formatName: format?.name ?? 'empty input',
     compression: stats.compression,
     records: stats.records,
     events: stats.events,
@@ -82,7 +76,7 @@ export async function readEvents(input: ReadInput, progress: ReadProgress): Prom
     errors: stats.errors,
     warnings: stats.warnings,
     infos: stats.infos,
-    bytesRead,
+    bytesRead: stats.bytesIn,
     seconds: stats.seconds,
     issuesTruncated: stats.issuesTruncated,
   };

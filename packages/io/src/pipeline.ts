@@ -340,24 +340,6 @@ const byteOrderMarks = [
   [0xfe, 0xff],
 ];
 
-/**
- * The first bytes as sniffers expect them: UTF-16 input (told by its byte-order mark) is
- * shown to them as UTF-8, so a UTF-16 CSV is recognised as the CSV it is; readers decode
- * the whole input by the same mark.
- */
-function sniffable(head: Uint8Array): Uint8Array {
-  const encoding =
-    head[0] === 0xff && head[1] === 0xfe
-      ? 'utf-16le'
-      : head[0] === 0xfe && head[1] === 0xff
-        ? 'utf-16be'
-        : undefined;
-  if (encoding === undefined) return head;
-  // An odd last byte is half a code unit cut by the sample: leave it out.
-  const whole = head.subarray(0, head.length - (head.length % 2));
-  return new TextEncoder().encode(new TextDecoder(encoding).decode(whole));
-}
-
 /** No byte at all, or only a byte-order mark: nothing to read, whatever the format. */
 function isEmptyInput(head: Uint8Array): boolean {
   return (
@@ -408,10 +390,7 @@ function detect(
   head: Uint8Array,
 ): AnyFormat {
   if (!registry) throw new Error('a registry is needed to detect the input format');
-  const input: { fileName?: string; head: Uint8Array; can: 'read' } = {
-    head: sniffable(head),
-    can: 'read',
-  };
+  const input: { fileName?: string; head: Uint8Array; can: 'read' } = { head, can: 'read' };
   if (fileName !== undefined) input.fileName = fileName;
   return registry.detect(input);
 }

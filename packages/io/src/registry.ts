@@ -26,6 +26,24 @@ export interface FormatRegistry {
   forOutput(fileName: string): AnyFormat;
 }
 
+/**
+ * The first bytes as sniffers expect them: UTF-16 input (told by its byte-order mark) is
+ * shown to them as UTF-8, so a UTF-16 CSV is recognised as the CSV it is; readers decode
+ * the whole input by the same mark.
+ */
+function sniffable(head: Uint8Array): Uint8Array {
+  const encoding =
+    head[0] === 0xff && head[1] === 0xfe
+      ? 'utf-16le'
+      : head[0] === 0xfe && head[1] === 0xff
+        ? 'utf-16be'
+        : undefined;
+  if (encoding === undefined) return head;
+  // An odd last byte is half a code unit cut by the sample: leave it out.
+  const whole = head.subarray(0, head.length - (head.length % 2));
+  return new TextEncoder().encode(new TextDecoder(encoding).decode(whole));
+}
+
 const compressionSuffix = /\.(gz|gzip|zip)$/i;
 
 function extensionMatches(fileName: string, format: AnyFormat): boolean {
@@ -62,7 +80,8 @@ export function createRegistry(formats: readonly AnyFormat[]): FormatRegistry {
         ? able(can).filter((format) => extensionMatches(fileName, format))
         : [];
       const pool = byName.length > 0 ? byName : able(can);
-      const recognised = pool.filter((format) => format.sniff(head));
+      const sample = sniffable(head);
+      const recognised = pool.filter((format) => format.sniff(sample));
       const specific = recognised.filter((format) => !format.fallback);
       const sniffed = specific.length > 0 ? specific : recognised;
       const only = (list: AnyFormat[]) => (list.length === 1 ? list[0] : undefined);

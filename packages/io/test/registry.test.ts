@@ -78,4 +78,20 @@ describe('format registry', () => {
       createRegistry([hxl]).detect({ fileName: 'a.csv', head: head('id,date'), can: 'read' }).id,
     ).toBe('hxl');
   });
+
+  test('UTF-16 input (told by its byte-order mark) is shown to sniffers as UTF-8', () => {
+    const registry = createRegistry([csv, acled]);
+    for (const [bom, encode] of [
+      [[0xff, 0xfe], (unit: number) => [unit & 0xff, unit >> 8]],
+      [[0xfe, 0xff], (unit: number) => [unit >> 8, unit & 0xff]],
+    ] as const) {
+      const text = 'event_id_cnty,event_date\n';
+      const head = new Uint8Array([
+        ...bom,
+        ...[...text].flatMap((character) => encode(character.charCodeAt(0))),
+        0x41, // half of a code unit cut by the sample
+      ]);
+      expect(registry.detect({ head, can: 'read' }).id).toBe('acled');
+    }
+  });
 });

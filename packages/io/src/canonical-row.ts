@@ -119,12 +119,13 @@ function cellText(cell: unknown): string {
   return typeof cell === 'string' ? cell : (JSON.stringify(cell) ?? String(cell));
 }
 
+/** Why a cell is not a value of its column: made only on failure, so good cells cost nothing. */
+class InvalidCell {
+  constructor(readonly why: string) {}
+}
+
 /** A cell's value for its column, or why it is not one. Strings are parsed; typed values checked. */
-function decodeCell(
-  column: CsvColumn,
-  cell: unknown,
-  restore: boolean,
-): { value: unknown } | { why: string } {
+function decodeCell(column: CsvColumn, cell: unknown, restore: boolean): unknown {
   const text = typeof cell === 'string';
   switch (column.type) {
     case 'integer':
@@ -132,32 +133,32 @@ function decodeCell(
       const number =
         typeof cell === 'number' ? cell : text && decimal.test(cell) ? Number(cell) : Number.NaN;
       return Number.isFinite(number)
-        ? { value: number }
-        : { why: `"${cellText(cell)}" is not a decimal number` };
+        ? number
+        : new InvalidCell(`"${cellText(cell)}" is not a decimal number`);
     }
     case 'boolean':
-      if (typeof cell === 'boolean') return { value: cell };
+      if (typeof cell === 'boolean') return cell;
       return cell === 'true' || cell === 'false'
-        ? { value: cell === 'true' }
-        : { why: `"${cellText(cell)}" is not true or false` };
+        ? cell === 'true'
+        : new InvalidCell(`"${cellText(cell)}" is not true or false`);
     case 'json':
-      if (!text) return typeof cell === 'object' ? { value: cell } : { why: 'not JSON text' };
+      if (!text) return typeof cell === 'object' ? cell : new InvalidCell('not JSON text');
       try {
-        return { value: JSON.parse(cell) };
+        return JSON.parse(cell);
       } catch (error) {
-        return { why: `not valid JSON (${(error as Error).message})` };
+        return new InvalidCell(`not valid JSON (${(error as Error).message})`);
       }
     case 'precision-code': {
       const match = text ? /^([a-z-]+):(\d+)$/.exec(cell) : null;
       return match
-        ? { value: { scheme: match[1], code: Number(match[2]) } }
-        : { why: `"${cellText(cell)}" is not scheme:code` };
+        ? { scheme: match[1], code: Number(match[2]) }
+        : new InvalidCell(`"${cellText(cell)}" is not scheme:code`);
     }
     case 'text':
-      if (text) return { value: restore ? restoreFormula(cell) : cell };
-      return typeof cell === 'number' ? { value: String(cell) } : { why: 'not text' };
+      if (text) return restore ? restoreFormula(cell) : cell;
+      return typeof cell === 'number' ? String(cell) : new InvalidCell('not text');
     default:
-      return text ? { value: cell } : { why: `not a ${column.type} string` };
+      return text ? cell : new InvalidCell(`not a ${column.type} string`);
   }
 }
 
@@ -180,8 +181,9 @@ export function decodeRow(
     const cell = cells[index];
     if (!column || cell === undefined || cell === null || cell === '') return;
     const decoded = decodeCell(column, cell, restore);
-    if ('why' in decoded) issues.push(cellIssue(column, index + 1, cellText(cell), decoded.why));
-    set(candidate, column.path, 'why' in decoded ? cell : decoded.value);
+    const invalid = decoded instanceof InvalidCell;
+    if (invalid) issues.push(cellIssue(column, index + 1, cellText(cell), decoded.why));
+    set(candidate, column.path, invalid ? cell : decoded);
   });
   const fatalities = candidate.fatalities as Record<string, unknown> | undefined;
   candidate.fatalities = fatalities ? { known: true, ...fatalities } : { known: false };

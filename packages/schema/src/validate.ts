@@ -1,5 +1,5 @@
 import { type Dataset, DatasetSchema } from './dataset.ts';
-import { type ConflictEvent, ConflictEventSchema } from './event.ts';
+import { type ConflictEvent, ConflictEventSchema, isConflictEventShape } from './event.ts';
 import { toJsonPointer } from './json-pointer.ts';
 import { eventRules } from './rules/event-rules.ts';
 import { IdSet } from './rules/id-set.ts';
@@ -145,6 +145,7 @@ export function createEventValidator(options: ValidateOptions = {}): EventValida
 
   return {
     check(value, path = []) {
+      if (isConflictEventShape(value)) return { event: value, issues: checkRules(value, path) };
       const parsed = ConflictEventSchema.safeParse(value);
       if (!parsed.success) return { issues: shapeIssuesFromZod(parsed.error.issues, value, path) };
       return { event: parsed.data, issues: checkRules(parsed.data, path) };
@@ -270,8 +271,12 @@ export type SafeParseResult<T> =
   | { success: true; data: T }
   | { success: false; issues: ValidationIssue[] };
 
-/** Parses one event's shape; the rules are not applied (use validateEvents for those). */
+/**
+ * Parses one event's shape; the rules are not applied (use validateEvents for those). A valid
+ * value is returned as it is, not copied.
+ */
 export function safeParseEvent(value: unknown): SafeParseResult<ConflictEvent> {
+  if (isConflictEventShape(value)) return { success: true, data: value };
   const parsed = ConflictEventSchema.safeParse(value);
   return parsed.success
     ? { success: true, data: parsed.data }

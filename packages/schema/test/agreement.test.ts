@@ -1,5 +1,6 @@
-// Non-TypeScript users validate with the published JSON Schema; they must get the same
-// verdicts as zod. Every event here goes through both.
+// Non-TypeScript users validate with the published JSON Schema, and readers use the schema
+// compiled into a plain check (isConflictEventShape); both must give zod's verdicts. Every
+// event here goes through all three.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
@@ -7,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import {
   ConflictEventSchema,
   DatasetSchema,
+  isConflictEventShape,
   publishedSchemas,
   toPublishedJsonSchema,
 } from '../src/index.ts';
@@ -157,10 +159,14 @@ const edgeCases: Record<string, unknown>[] = [
 ];
 
 function verdicts(value: unknown) {
-  return { zod: ConflictEventSchema.safeParse(value).success, ajv: ajvEvent(value) };
+  return {
+    zod: ConflictEventSchema.safeParse(value).success,
+    ajv: ajvEvent(value),
+    compiled: isConflictEventShape(value),
+  };
 }
 
-describe('zod and ajv (on schemas/conflict-event.schema.json) agree', () => {
+describe('zod, ajv (on schemas/conflict-event.schema.json) and the compiled check agree', () => {
   test(`on ${mutations.length} invalid events, each invalid in one way`, () => {
     expect(mutations.length).toBeGreaterThanOrEqual(50);
     mutations.forEach((mutation, index) => {
@@ -168,19 +174,27 @@ describe('zod and ajv (on schemas/conflict-event.schema.json) agree', () => {
         case: mutation[0],
         zod: false,
         ajv: false,
+        compiled: false,
       });
     });
   });
 
   test('on valid edge cases', () => {
     for (const [index, value] of edgeCases.entries()) {
-      expect({ index, ...verdicts(value) }).toEqual({ index, zod: true, ajv: true });
+      expect({ index, ...verdicts(value) }).toEqual({
+        index,
+        zod: true,
+        ajv: true,
+        compiled: true,
+      });
     }
   });
 
   test('on 100 generated valid events and their mutations', () => {
     const events = fc.sample(arbitraryEvent, { seed: 20160801, numRuns: 100 });
-    for (const event of events) expect(verdicts(event)).toEqual({ zod: true, ajv: true });
+    for (const event of events) {
+      expect(verdicts(event)).toEqual({ zod: true, ajv: true, compiled: true });
+    }
     events.forEach((event, index) => {
       const mutation = mutations[index % (mutations.length - 1)] as Mutation;
       const copy = structuredClone({ ...sampleEvent(), ...event }) as unknown as Json;
@@ -190,7 +204,10 @@ describe('zod and ajv (on schemas/conflict-event.schema.json) agree', () => {
         return; // the mutation needs a field this event lacks
       }
       const both = verdicts(copy);
-      expect({ case: mutation[0], agree: both.zod === both.ajv }).toEqual({
+      expect({
+        case: mutation[0],
+        agree: both.zod === both.ajv && both.zod === both.compiled,
+      }).toEqual({
         case: mutation[0],
         agree: true,
       });
@@ -213,5 +230,112 @@ describe('zod and ajv (on schemas/conflict-event.schema.json) agree', () => {
     ]) {
       expect([DatasetSchema.safeParse(bad).success, ajvDataset(bad)]).toEqual([false, false]);
     }
+  });
+});
+
+// Every place in an event's JSON tree, as [parent, key] pairs.
+function placesIn(node: unknown, places: [Json | unknown[], string | number][] = []) {
+  if (Array.isArray(node)) {
+    node.forEach((item, index) => {
+      places.push([node, index]);
+      placesIn(item, places);
+    });
+  } else if (node !== null && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      places.push([node as Json, key]);
+      placesIn(value, places);
+    }
+  }
+  return places;
+}
+
+// Values near the edges of what the schema accepts, and any JSON value at all.
+const replacement = fc.oneof(
+  fc.jsonValue({ maxDepth: 2 }),
+  fc.constantFrom(
+    undefined,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    -0,
+    0.5,
+    -1,
+    2 ** 53,
+    1e21,
+    '',
+    ' ',
+    'none',
+    'ABC',
+    'abc',
+    'ABCD',
+    'Q0',
+    'Q12',
+    '2016-02-30',
+    '2016-02-29',
+    '2023-03-20T12:00:00Z',
+    '2023-03-20T12:00:00',
+    'https://example.org/',
+    'not a url',
+    '0231',
+    '21',
+    true,
+    false,
+    null,
+    [],
+    {},
+  ),
+);
+
+describe('the compiled check agrees with zod on deep changes', () => {
+  test('any field replaced, removed or added, anywhere in generated events', () => {
+    fc.assert(
+      fc.property(
+        arbitraryEvent,
+        fc.nat(),
+        fc.constantFrom('replace', 'remove', 'add', 'reuse'),
+        replacement,
+        (event, at, how, value) => {
+          const copy = structuredClone(event) as unknown as Json;
+          const places = placesIn(copy);
+          const [parent, key] = places[at % places.length] as [Json, string];
+          if (how === 'replace') parent[key] = value;
+          else if (how === 'remove') delete parent[key];
+          else if (how === 'add' && !Array.isArray(parent)) parent[`${String(key)}x`] = value;
+          else {
+            // A value valid somewhere else in the event, moved here (enums across fields).
+            const [other, otherKey] = places[(at * 7 + 3) % places.length] as [Json, string];
+            parent[key] = structuredClone(other[otherKey]);
+          }
+          const zod = ConflictEventSchema.safeParse(copy).success;
+          expect({ how, key, compiled: isConflictEventShape(copy) }).toEqual({
+            how,
+            key,
+            compiled: zod,
+          });
+        },
+      ),
+      { numRuns: 2000, seed: 20160801 },
+    );
+  });
+
+  test('on values that are not plain JSON', () => {
+    class Event {}
+    const exotic: unknown[] = [
+      Object.assign(new Event(), sampleEvent()),
+      Object.assign(Object.create({ extra: 1 }), sampleEvent()),
+      Object.assign(Object.create(null), sampleEvent()),
+      { ...sampleEvent(), [Symbol('s')]: 1 },
+      { ...sampleEvent(), extensions: { [Symbol('s')]: 1 } },
+      { ...sampleEvent(), extensions: Object.assign(new Event(), { a: 1 }) },
+      { ...sampleEvent(), extensions: Object.defineProperty({}, 'hidden', { value: 1 }) },
+      { ...sampleEvent(), actors: new Array(2) },
+      { ...sampleEvent(), tags: Object.assign(['a'], { 2: 'b' }) },
+      new Date(),
+      () => sampleEvent(),
+    ];
+    for (const [index, value] of exotic.entries()) {
+      const zod = ConflictEventSchema.safeParse(value).success;
+      expect({ index, compiled: isConflictEventShape(value) }).toEqual({ index, compiled: zod });
+    }
+    expect(isConflictEventShape(sampleEvent())).toBe(true);
   });
 });

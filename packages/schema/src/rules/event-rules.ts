@@ -284,7 +284,6 @@ const pointInCountry: Rule = {
     const { point, country } = event.location;
     if (!point || country === undefined) return undefined;
     const path = ['location', 'point'];
-    const value = `${point.lat},${point.lon}`;
     if (country === 'none') {
       const inside = countriesAt(point.lat, point.lon);
       return inside.length > 0
@@ -292,7 +291,7 @@ const pointInCountry: Rule = {
             {
               path,
               message: `the point lies in ${inside[0]} but the event is coded as in no country`,
-              value,
+              value: `${point.lat},${point.lon}`,
             },
           ]
         : undefined;
@@ -301,6 +300,7 @@ const pointInCountry: Rule = {
     // A point whose swapped coordinates land in the stated country was most likely swapped.
     if (Math.abs(point.lon) <= 90 && isPointInCountry(point.lon, point.lat, country))
       return undefined;
+    const value = `${point.lat},${point.lon}`;
     const found = countriesAt(point.lat, point.lon);
     const where = found.length > 0 ? `in ${found[0]}` : 'outside any country';
     return [{ path, message: `the point (${value}) lies ${where}, not in ${country}`, value }];

@@ -5,6 +5,7 @@ import { InputError } from './limits.ts';
 import type { ByteSink } from './pipeline.ts';
 
 const chunkBytes = 1 << 20;
+const writeBehindBytes = 16 << 20;
 
 /**
  * A file's bytes as an async iterable, read in 1 MiB chunks. A regular file that grows or
@@ -21,15 +22,22 @@ export async function* fileBytes(path: string): AsyncIterable<Uint8Array> {
       return;
     }
     // Read up to the size the file had when opened: a file that keeps growing would
-    // otherwise be read for ever. A file cut short ends the reads early.
+    // otherwise be read for ever. A file cut short ends the reads early. The next chunk is
+    // read while the caller works on this one.
     let position = 0;
-    while (position < info.size) {
-      const length = Math.min(chunkBytes, info.size - position);
+    const readAt = async (at: number) => {
+      const length = Math.min(chunkBytes, info.size - at);
       const buffer = new Uint8Array(length);
-      const { bytesRead } = await handle.read(buffer, 0, length, position);
-      if (bytesRead === 0) break;
-      position += bytesRead;
-      yield buffer.subarray(0, bytesRead);
+      const { bytesRead } = await handle.read(buffer, 0, length, at);
+      return buffer.subarray(0, bytesRead);
+    };
+    let next = position < info.size ? readAt(position) : undefined;
+    while (next) {
+      const chunk = await next;
+      if (chunk.length === 0) break;
+      position += chunk.length;
+      next = position < info.size ? readAt(position) : undefined;
+      yield chunk;
     }
     const now = (await handle.stat()).size;
     if (position !== info.size || now !== info.size) {
@@ -61,15 +69,54 @@ export async function openAtomicFile(path: string): Promise<AtomicFileSink> {
   );
   let handle: FileHandle | undefined = await open(tempPath, 'wx');
   let done = false;
+  // Writes go on behind the caller: chunks queue up and are written together (writev) while
+  // the caller makes the next ones; the caller waits only when 16 MiB are queued. A failed
+  // write is thrown by the next call (write or commit).
+  let queue: Uint8Array[] = [];
+  let queued = 0;
+  let writing: Promise<void> | undefined;
+  let failure: unknown;
+  const drain = async () => {
+    while (queue.length > 0 && handle) {
+      const chunks = queue;
+      queue = [];
+      queued = 0;
+      await handle.writev(chunks);
+    }
+  };
+  const startDrain = () => {
+    writing ??= drain()
+      .catch((error: unknown) => {
+        failure ??= error;
+      })
+      .finally(() => {
+        writing = undefined;
+      });
+    return writing;
+  };
+  const settle = async () => {
+    while (writing) await writing;
+    if (failure !== undefined) throw failure;
+  };
   return {
     path: target,
     tempPath,
     async write(chunk) {
       if (!handle) throw new Error(`${path}: write after the output was closed`);
-      await handle.write(chunk);
+      if (failure !== undefined) throw failure;
+      queue.push(chunk);
+      queued += chunk.byteLength;
+      const pending = startDrain();
+      if (queued >= writeBehindBytes) await pending;
+      if (failure !== undefined) throw failure;
     },
     async commit() {
       if (done || !handle) throw new Error(`${path}: the output was already closed`);
+      await settle();
+      if (queue.length > 0) {
+        await startDrain();
+        await settle();
+      }
       await handle.sync();
       await handle.close();
       handle = undefined;
@@ -79,6 +126,8 @@ export async function openAtomicFile(path: string): Promise<AtomicFileSink> {
     async abort() {
       if (done) return;
       done = true;
+      await writing;
+      queue = [];
       if (handle) {
         await handle.close().catch(() => undefined);
         handle = undefined;

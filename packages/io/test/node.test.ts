@@ -58,8 +58,9 @@ describe('Node edge', () => {
     const shrinking = async () => {
       for await (const _chunk of fileBytes(path)) truncateSync(path, 2 ** 20 + 5);
     };
+    // The next chunk is read ahead, so how much was read before the cut varies.
     await expect(shrinking()).rejects.toThrow(
-      /changed while it was read: 3145728 bytes when opened, 1048581 read/,
+      /changed while it was read: 3145728 bytes when opened, \d+ read, 1048581 now/,
     );
   });
 

@@ -1,21 +1,25 @@
 import type { z } from 'zod';
 
 /**
- * A yes/no shape check compiled once from a zod schema, for the hot path of readers.
+ * A shape check compiled once from a zod schema, for the hot path of readers.
  *
  * zod stays the source of truth: the check is generated from the schema's own definition (its
  * keys, enums, literals, patterns and bounds), never written by hand beside it, and a value it
  * refuses is handed to zod, which finds the issues. It gives zod's verdict on any value; the
  * agreement tests prove it on generated events and thousands of their mutations. Where zod's
- * check is code rather than data (URLs), that one field is checked by zod itself. A valid
- * value is used as it is: nothing is copied.
+ * check is code rather than data (URLs), that one field is checked by zod itself.
+ *
+ * Like zod, it gives the value back with the keys of every object in the schema's order, so
+ * output is the same whatever order a reader built or found the keys in; unlike zod, it copies
+ * only the objects whose keys are out of order, and a value already in order comes back as
+ * it is.
  *
  * The check is JavaScript generated with `new Function`, the way zod and ajv compile, so
  * every property read is a plain, fast one. Where code generation is forbidden (a page whose
  * Content Security Policy has no 'unsafe-eval'), the check is zod's own `safeParse`: the same
  * verdicts, at zod's speed.
  */
-export type ShapeCheck = (value: unknown) => boolean;
+export type ShapeParser<T> = (value: unknown) => T | undefined;
 
 /** A schema the compiler has no exact translation for; it fails when the module loads. */
 export class ShapeCompileError extends Error {
@@ -60,7 +64,32 @@ function isPlainObject(value: unknown): boolean {
 
 const literalTypes = new Set(['string', 'number', 'boolean']);
 
-/** Generates the source of one function per schema node; constants are passed in. */
+/** Is the schema a leaf: checked by an inline expression, never copied? */
+function isLeaf(schema: unknown): boolean {
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'null':
+    case 'unknown':
+    case 'literal':
+    case 'enum':
+      return true;
+    case 'optional':
+      return isLeaf(def.innerType);
+    case 'union':
+      return (def.options as unknown[]).every(isLeaf);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Generates the source of one function per composite schema node (objects, arrays, records,
+ * unions of them). Each returns its value (or a copy with keys in order) or `NO` when the
+ * value does not fit. Leaves are boolean expressions inlined where they are used.
+ */
 class Generator {
   readonly functions: string[] = [];
   readonly constants: unknown[] = [];
@@ -70,7 +99,7 @@ class Generator {
     return `k${this.constants.length - 1}`;
   }
 
-  /** Returns the name of a function `(v) => boolean` for the schema. */
+  /** Returns the name of a function `(v) => v | copy | NO` for a composite schema. */
   node(schema: unknown): string {
     const index = this.functions.length;
     const name = `f${index}`;
@@ -79,10 +108,17 @@ class Generator {
     return name;
   }
 
-  /**
-   * A boolean expression over the variable `x` for a leaf schema (strings, numbers, enums,
-   * literals, optional leaves), inlined where it is used; a call for anything else.
-   */
+  /** An expression giving the value of `x` (maybe a copy in order) or NO. */
+  value(schema: unknown, x: string): string {
+    if (isLeaf(schema)) return `(${this.expression(schema, x)} ? ${x} : NO)`;
+    const def = defOf(schema);
+    if (def.type === 'optional') {
+      return `(${x} === undefined ? ${x} : ${this.value(def.innerType, x)})`;
+    }
+    return `${this.node(schema)}(${x})`;
+  }
+
+  /** A boolean expression over the variable `x` for a leaf schema. */
   expression(schema: unknown, x: string): string {
     const def = defOf(schema);
     switch (def.type) {
@@ -142,8 +178,10 @@ class Generator {
         return `${this.constant(new Set(Object.values(def.entries as object)))}.has(${x})`;
       case 'optional':
         return `(${x} === undefined || ${this.expression(def.innerType, x)})`;
+      case 'union':
+        return `(${(def.options as unknown[]).map((option) => this.expression(option, x)).join(' || ')})`;
       default:
-        return `${this.node(schema)}(${x})`;
+        throw new ShapeCompileError(`the zod type ${def.type} is not a leaf`);
     }
   }
 
@@ -151,14 +189,16 @@ class Generator {
     const def = defOf(schema);
     switch (def.type) {
       case 'array':
-        return [
-          'if (!Array.isArray(v)) return false;',
-          `for (let i = 0; i < v.length; i++) { const x = v[i]; if (!${this.expression(def.element, 'x')}) return false; }`,
-          'return true;',
-        ].join('\n');
-      case 'union':
+        return this.array(def);
+      case 'union': {
         // A discriminated union accepts exactly what the union of its options accepts.
-        return `return ${(def.options as unknown[]).map((option) => this.expression(option, 'v')).join(' || ')};`;
+        const lines = ['let r;'];
+        for (const option of def.options as unknown[]) {
+          lines.push(`r = ${this.value(option, 'v')};`, 'if (r !== NO) return r;');
+        }
+        lines.push('return NO;');
+        return lines.join('\n');
+      }
       case 'object':
         return this.object(def);
       case 'record':
@@ -173,8 +213,27 @@ class Generator {
         throw new ShapeCompileError('no compiled form for this preprocess step');
       }
       default:
-        return `return ${this.expression(schema, 'v')};`;
+        throw new ShapeCompileError(`no compiled form for the zod type ${def.type}`);
     }
+  }
+
+  private array(def: Def): string {
+    const lines = ['if (!Array.isArray(v)) return NO;', 'let out;'];
+    if (isLeaf(def.element)) {
+      lines.push(
+        `for (let i = 0; i < v.length; i++) { const x = v[i]; if (!${this.expression(def.element, 'x')}) return NO; }`,
+      );
+    } else {
+      lines.push(
+        'for (let i = 0; i < v.length; i++) {',
+        `  const x = v[i]; const y = ${this.value(def.element, 'x')};`,
+        '  if (y === NO) return NO;',
+        '  if (y !== x) { if (out === undefined) out = v.slice(); out[i] = y; }',
+        '}',
+      );
+    }
+    lines.push('return out === undefined ? v : out;');
+    return lines.join('\n');
   }
 
   private object(def: Def): string {
@@ -182,35 +241,53 @@ class Generator {
     if (catchall !== 'never') throw new ShapeCompileError('only strict objects are compiled');
     const shape = def.shape as Record<string, unknown>;
     const keys = Object.keys(shape);
-    // zod looks for unknown keys with for…in and reads declared ones with input[key].
-    const cases = keys.map((key) => `case ${JSON.stringify(key)}:`).join(' ');
+    if (keys.includes('__proto__')) throw new ShapeCompileError('a key "__proto__" in a shape');
+    // zod looks for unknown keys with for…in and reads declared ones with input[key]; the
+    // same loop sees whether the keys come in the schema's order.
+    const cases = keys.map((key, index) => `case ${JSON.stringify(key)}: i = ${index}; break;`);
     const lines = [
-      'if (typeof v !== "object" || v === null || Array.isArray(v)) return false;',
-      `for (const key in v) switch (key) { ${cases} break; default: return false; }`,
+      'if (typeof v !== "object" || v === null || Array.isArray(v)) return NO;',
+      'let ordered = true, last = -1, i = 0;',
+      `for (const key in v) { switch (key) { ${cases.join(' ')} default: return NO; } if (i < last) ordered = false; last = i; }`,
+      'let x;',
     ];
-    lines.push('let x;');
-    for (const key of keys) {
-      lines.push(`x = v[${JSON.stringify(key)}];`);
-      lines.push(`if (!${this.expression(shape[key], 'x')}) return false;`);
-    }
-    lines.push('return true;');
+    const same: string[] = [];
+    const copy: string[] = [];
+    keys.forEach((key, index) => {
+      const read = `v[${JSON.stringify(key)}]`;
+      const write = `out[${JSON.stringify(key)}]`;
+      if (isLeaf(shape[key])) {
+        lines.push(`x = ${read};`, `if (!${this.expression(shape[key], 'x')}) return NO;`);
+        copy.push(`x = ${read}; if (x !== undefined) ${write} = x;`);
+      } else {
+        lines.push(`x = ${read};`, `const y${index} = ${this.value(shape[key], 'x')};`);
+        lines.push(`if (y${index} === NO) return NO;`);
+        same.push(`y${index} === ${read}`);
+        copy.push(`if (y${index} !== undefined) ${write} = y${index};`);
+      }
+    });
+    lines.push(`if (ordered${same.map((test) => ` && ${test}`).join('')}) return v;`);
+    lines.push('const out = {};', ...copy, 'return out;');
     return lines.join('\n');
   }
 
   private record(def: Def, refuseProtoKey: boolean): string {
+    if (!isLeaf(def.keyType) || !isLeaf(def.valueType)) {
+      throw new ShapeCompileError('only records of leaf values are compiled');
+    }
     const key = this.expression(def.keyType, 'key');
     const value = this.expression(def.valueType, 'x');
     return [
-      `if (!${this.constant(isPlainObject)}(v)) return false;`,
-      refuseProtoKey ? `if (Object.hasOwn(v, '__proto__')) return false;` : '',
+      `if (!${this.constant(isPlainObject)}(v)) return NO;`,
+      refuseProtoKey ? `if (Object.hasOwn(v, '__proto__')) return NO;` : '',
       'for (const key of Reflect.ownKeys(v)) {',
       // zod skips these two, as the loop of its record parser does.
       `  if (key === '__proto__' || !Object.prototype.propertyIsEnumerable.call(v, key)) continue;`,
-      `  if (typeof key !== 'string' || !${key}) return false;`,
+      `  if (typeof key !== 'string' || !${key}) return NO;`,
       `  const x = v[key];`,
-      `  if (!${value}) return false;`,
+      `  if (!${value}) return NO;`,
       '}',
-      'return true;',
+      'return v;',
     ].join('\n');
   }
 }
@@ -223,17 +300,30 @@ function canGenerateCode(): boolean {
   }
 }
 
-/** Compiles a zod schema's shape into a yes/no check (see ShapeCheck). */
-export function compileShapeCheck(schema: z.ZodType): ShapeCheck {
+/**
+ * Compiles a zod schema's shape into a parser (see ShapeParser): the value in the schema's
+ * key order when zod would accept it, else undefined.
+ */
+export function compileShapeParser<T>(schema: z.ZodType<T>): ShapeParser<T> {
+  if (!isLeaf(schema) && defOf(schema).type === 'optional') {
+    throw new ShapeCompileError('the root of a compiled schema cannot be optional');
+  }
   const generator = new Generator();
-  const root = generator.node(schema);
-  if (!canGenerateCode()) return (value) => schema.safeParse(value).success;
+  const no = generator.constant(Symbol('no'));
+  const root = generator.value(schema, 'v');
+  if (!canGenerateCode()) {
+    return (value) => {
+      const parsed = schema.safeParse(value);
+      return parsed.success ? parsed.data : undefined;
+    };
+  }
   const constants = generator.constants.map((_, index) => `k${index} = c[${index}]`);
   const source = [
     '"use strict";',
-    constants.length > 0 ? `const ${constants.join(', ')};` : '',
+    `const ${constants.join(', ')};`,
+    `const NO = ${no};`,
     ...generator.functions,
-    `return ${root};`,
+    `return (v) => { const r = ${root}; return r === NO ? undefined : r; };`,
   ].join('\n');
-  return new Function('c', source)(generator.constants) as ShapeCheck;
+  return new Function('c', source)(generator.constants) as ShapeParser<T>;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compileShapeCheck, markProtoKeyStep } from './compiled-check.ts';
+import { compileShapeParser, markProtoKeyStep } from './compiled-check.ts';
 import { disorderTypes, eventCategories, eventSubTypes } from './taxonomy/event-categories.ts';
 import {
   actorKinds,
@@ -306,13 +306,18 @@ export const ConflictEventSchema = z
   });
 
 /**
- * True when zod would accept the value as a ConflictEvent: the schema compiled once into a
- * plain check, for hot paths (millions of events). A value it refuses goes to zod for the
- * issues; see `compiled-check.ts`.
+ * The value as a ConflictEvent when zod would accept it, with every object's keys in the
+ * schema's order (the same object when they already are), else undefined: the schema
+ * compiled once into plain JavaScript, for hot paths (millions of events). A value it
+ * refuses goes to zod for the issues; see `compiled-check.ts`.
  */
-export const isConflictEventShape: (value: unknown) => value is ConflictEvent = compileShapeCheck(
-  ConflictEventSchema,
-) as (value: unknown) => value is ConflictEvent;
+export const matchEventShape: (value: unknown) => ConflictEvent | undefined =
+  compileShapeParser(ConflictEventSchema);
+
+/** True exactly when zod would accept the value as a ConflictEvent (see matchEventShape). */
+export function isConflictEventShape(value: unknown): value is ConflictEvent {
+  return matchEventShape(value) !== undefined;
+}
 
 export type EventDate = z.infer<typeof EventDateSchema>;
 export type Point = z.infer<typeof PointSchema>;

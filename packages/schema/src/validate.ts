@@ -1,5 +1,5 @@
 import { type Dataset, DatasetSchema } from './dataset.ts';
-import { type ConflictEvent, ConflictEventSchema, isConflictEventShape } from './event.ts';
+import { type ConflictEvent, ConflictEventSchema, matchEventShape } from './event.ts';
 import { toJsonPointer } from './json-pointer.ts';
 import { eventRules } from './rules/event-rules.ts';
 import { IdSet } from './rules/id-set.ts';
@@ -145,7 +145,8 @@ export function createEventValidator(options: ValidateOptions = {}): EventValida
 
   return {
     check(value, path = []) {
-      if (isConflictEventShape(value)) return { event: value, issues: checkRules(value, path) };
+      const event = matchEventShape(value);
+      if (event !== undefined) return { event, issues: checkRules(event, path) };
       const parsed = ConflictEventSchema.safeParse(value);
       if (!parsed.success) return { issues: shapeIssuesFromZod(parsed.error.issues, value, path) };
       return { event: parsed.data, issues: checkRules(parsed.data, path) };
@@ -273,10 +274,12 @@ export type SafeParseResult<T> =
 
 /**
  * Parses one event's shape; the rules are not applied (use validateEvents for those). A valid
- * value is returned as it is, not copied.
+ * value is returned with its keys in the schema's order: as it is when they already are,
+ * else copied as far as needed.
  */
 export function safeParseEvent(value: unknown): SafeParseResult<ConflictEvent> {
-  if (isConflictEventShape(value)) return { success: true, data: value };
+  const event = matchEventShape(value);
+  if (event !== undefined) return { success: true, data: event };
   const parsed = ConflictEventSchema.safeParse(value);
   return parsed.success
     ? { success: true, data: parsed.data }

@@ -111,7 +111,7 @@ describe('shape issues', () => {
     }
   });
 
-  test('the input is not mutated, and a valid event is returned as it is (no copy)', () => {
+  test('the input is not mutated; a valid event in schema key order is returned as it is', () => {
     const input = sampleEvent();
     const frozen = structuredClone(input);
     const parsed = parseEvent(input);

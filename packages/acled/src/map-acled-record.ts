@@ -142,6 +142,18 @@ function mapDate(mapper: RecordMapper): EventDate | undefined {
   return { start: date, end: date, precision, sourcePrecision };
 }
 
+const locationNames: readonly (readonly [
+  AcledColumn,
+  'countryName' | 'region' | 'admin1' | 'admin2' | 'admin3' | 'place',
+])[] = [
+  ['country', 'countryName'],
+  ['region', 'region'],
+  ['admin1', 'admin1'],
+  ['admin2', 'admin2'],
+  ['admin3', 'admin3'],
+  ['location', 'place'],
+];
+
 function mapLocation(mapper: RecordMapper): Location | undefined {
   // ACLED Codebook 2023, "Geo-precision": 1 the town, 2 near a town or part of a region,
   // 3 only a larger region.
@@ -182,18 +194,7 @@ function mapLocation(mapper: RecordMapper): Location | undefined {
         `iso ${iso} is not an ISO 3166-1 numeric code; location.country is left out and the code kept in provenance.unmapped`,
       );
   }
-  const names: readonly (readonly [
-    AcledColumn,
-    'countryName' | 'region' | 'admin1' | 'admin2' | 'admin3' | 'place',
-  ])[] = [
-    ['country', 'countryName'],
-    ['region', 'region'],
-    ['admin1', 'admin1'],
-    ['admin2', 'admin2'],
-    ['admin3', 'admin3'],
-    ['location', 'place'],
-  ];
-  for (const [column, key] of names) {
+  for (const [column, key] of locationNames) {
     const value = mapper.text(column);
     if (value !== undefined) location[key] = value;
   }
@@ -215,14 +216,29 @@ function mapLocation(mapper: RecordMapper): Location | undefined {
  * them, separated by semicolons; inter1/inter2 give the type of the primary actor, which the
  * associated actors on its side share here.
  */
+function actorOf(
+  name: string,
+  side: Actor['side'],
+  role: Actor['role'],
+  kind: Actor['kind'],
+): Actor {
+  const actor: Actor = { name, side, role, kind };
+  // ACLED names an unknown perpetrator "Unidentified Armed Group (Country)" and the like.
+  if (unidentifiedName.test(name.trim())) actor.unidentified = true;
+  return actor;
+}
+
+const unidentifiedName = /^unidentified\b/i;
+
+const actorSides = [
+  ['a', 'actor1', 'assoc_actor_1', 'ally_actor_1', 'inter1'],
+  ['b', 'actor2', 'assoc_actor_2', 'ally_actor_2', 'inter2'],
+] as const;
+
 function mapActors(mapper: RecordMapper): { actors: Actor[]; inter1?: number } {
   const actors: Actor[] = [];
   let inter1: number | undefined;
-  const sides = [
-    ['a', 'actor1', 'assoc_actor_1', 'ally_actor_1', 'inter1'],
-    ['b', 'actor2', 'assoc_actor_2', 'ally_actor_2', 'inter2'],
-  ] as const;
-  for (const [side, nameColumn, assocColumn, allyColumn, interColumn] of sides) {
+  for (const [side, nameColumn, assocColumn, allyColumn, interColumn] of actorSides) {
     const interText = mapper.text(interColumn);
     const inter = interText === undefined ? undefined : parseAcledInter(interText);
     if (interText !== undefined && inter === undefined)
@@ -235,15 +251,11 @@ function mapActors(mapper: RecordMapper): { actors: Actor[]; inter1?: number } {
     if (side === 'a' && inter !== undefined) inter1 = inter.code;
     const kind = inter?.kind ?? 'unidentified';
     const name = mapper.text(nameColumn);
-    const actor = (actorName: string, role: Actor['role']): Actor => {
-      const out: Actor = { name: actorName, side, role, kind };
-      // ACLED names an unknown perpetrator "Unidentified Armed Group (Country)" and the like.
-      if (/^unidentified\b/i.test(actorName.trim())) out.unidentified = true;
-      return out;
-    };
-    if (name !== undefined) actors.push(actor(name, 'primary'));
+    if (name !== undefined) actors.push(actorOf(name, side, 'primary', kind));
     const associated = splitList(mapper.text(assocColumn) ?? mapper.text(allyColumn));
-    for (const associate of associated) actors.push(actor(associate, 'associated'));
+    for (const associate of associated) {
+      actors.push(actorOf(associate, side, 'associated', kind));
+    }
   }
   return inter1 === undefined ? { actors } : { actors, inter1 };
 }
@@ -272,6 +284,13 @@ function disorderOfLabels(text: string | undefined): DisorderType[] {
   return disorder;
 }
 
+const codingColumns = [
+  ['inter1', 'inter1'],
+  ['inter2', 'inter2'],
+  ['interaction', 'interaction'],
+  ['source_scale', 'sourceScale'],
+] as const;
+
 function mapType(
   mapper: RecordMapper,
   inter1: number | undefined,
@@ -290,12 +309,7 @@ function mapType(
   const acled: AcledCoding = { eventType };
   if (subEventType !== undefined) acled.subEventType = subEventType;
   if (disorderType !== undefined) acled.disorderType = disorderType;
-  for (const [column, key] of [
-    ['inter1', 'inter1'],
-    ['inter2', 'inter2'],
-    ['interaction', 'interaction'],
-    ['source_scale', 'sourceScale'],
-  ] as const) {
+  for (const [column, key] of codingColumns) {
     const value = mapper.text(column);
     if (value !== undefined) acled[key] = value;
   }
@@ -348,14 +362,16 @@ function mapFatalities(
   return { known: true, best: count };
 }
 
+const wholeNumberColumns = ['year', 'data_id', 'event_id_no_cnty', 'gwno'] as const;
+const printedNumberColumns = ['latitude', 'longitude', 'timestamp'] as const;
+
 /** Maps one ACLED record to a candidate event, or to the errors that stop it. */
 export function mapAcledRecord(record: AcledRecord, context: MapContext): MappedRecord {
   const mapper = new RecordMapper(record, context.restoreFormulas);
   const id = mapper.required('event_id_cnty');
   const date = mapDate(mapper);
   const location = mapLocation(mapper);
-  for (const column of ['year', 'data_id', 'event_id_no_cnty', 'gwno'] as const)
-    mapper.whole(column);
+  for (const column of wholeNumberColumns) mapper.whole(column);
   const timestampText = mapper.text('timestamp');
   const modified = timestampText === undefined ? undefined : parseUnixSeconds(timestampText);
   if (timestampText !== undefined && modified === undefined)
@@ -380,7 +396,7 @@ export function mapAcledRecord(record: AcledRecord, context: MapContext): Mapped
   }
   // Coordinates and timestamps printed other than as a number prints (`35.9310`, `0042`)
   // are kept as printed, so that write-back gives the same text.
-  for (const column of ['latitude', 'longitude', 'timestamp'] as const) {
+  for (const column of printedNumberColumns) {
     const value = mapper.text(column);
     const number = value === undefined ? undefined : parseDecimal(value);
     if (value !== undefined && number !== undefined && String(number) !== value)

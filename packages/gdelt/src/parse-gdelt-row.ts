@@ -190,8 +190,8 @@ function readLocation(reader: RowReader, warnings: ValidationIssue[]): Location 
     });
     return undefined;
   }
-  const location: Location = { precision };
-  if (type !== undefined) location.sourcePrecision = { scheme: 'gdelt-geo-type', code: type };
+  // Keys in the schema's order, so output reads the same as any other event's.
+  const location = {} as Location;
   const fips = reader.text('ActionGeo_CountryCode');
   if (fips !== undefined) {
     const iso3 = fipsToIso3(fips);
@@ -215,6 +215,8 @@ function readLocation(reader: RowReader, warnings: ValidationIssue[]): Location 
   const lat = reader.number('ActionGeo_Lat', decimal, 'a latitude');
   const lon = reader.number('ActionGeo_Long', decimal, 'a longitude');
   if (lat !== undefined && lon !== undefined) location.point = { lat, lon };
+  location.precision = precision;
+  if (type !== undefined) location.sourcePrecision = { scheme: 'gdelt-geo-type', code: type };
   return location;
 }
 

@@ -12,7 +12,8 @@ export function neutraliseFormula(text: string): string {
 }
 
 export function restoreFormula(text: string): string {
-  return neutralised.test(text) ? text.slice(1) : text;
+  // Only text that starts with an apostrophe can be a neutralised formula.
+  return text.charCodeAt(0) === 39 && neutralised.test(text) ? text.slice(1) : text;
 }
 
 const decimal = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;

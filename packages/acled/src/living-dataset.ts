@@ -1,4 +1,4 @@
-import { type Batch, readDelimited, resolveLimits } from '@conflict-events/io';
+import { type Batch, defaultBatchSize, readDelimited, resolveLimits } from '@conflict-events/io';
 import type { ConflictEvent, ValidationIssue } from '@conflict-events/schema';
 import { parseUnixSeconds, parseWholeNumber } from './parse-acled-values.ts';
 
@@ -40,7 +40,7 @@ export async function readDeletedEvents(bytes: AsyncIterable<Uint8Array>): Promi
     delimiter: ',',
     quote: '"',
     limits: resolveLimits(undefined),
-    batchSize: 1000,
+    batchSize: defaultBatchSize,
   });
   const deleted: DeletedEvent[] = [];
   const invalid: { line: number; raw: string }[] = [];

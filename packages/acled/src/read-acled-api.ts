@@ -1,6 +1,7 @@
 import {
   type Batch,
   type CommonReadOptions,
+  defaultBatchSize,
   type JsonObject,
   jsonRecordCells,
   readJsonPageRecords,
@@ -30,7 +31,7 @@ export async function* readAcledApi(
     bytes,
     {
       limits: resolveLimits(options.limits),
-      batchSize: options.batchSize ?? 1000,
+      batchSize: options.batchSize ?? defaultBatchSize,
       locate: (pointer) => {
         const column = columnOfPointer(pointer);
         return column === undefined ? undefined : { field: column };

@@ -3,6 +3,7 @@ import {
   BatchBuilder,
   type CommonReadOptions,
   type DelimitedRecord,
+  defaultBatchSize,
   isHashtagRow,
   type RecordPosition,
   readDelimited,
@@ -85,18 +86,31 @@ export function readHeader(
   };
 }
 
-function toAcledRecord(fields: readonly string[], header: HeaderLayout): AcledRecord {
-  return {
-    cell(column) {
-      const index = header.indexOf.get(column);
-      return index === undefined ? '' : (fields[index] ?? '');
-    },
-    fieldNumber(column) {
-      const index = header.indexOf.get(column);
-      return index === undefined ? undefined : index + 1;
-    },
-    extra: header.extra.map(({ index, key }) => [key, fields[index] ?? ''] as const),
-  };
+const noExtra: readonly (readonly [string, string])[] = [];
+
+/** A CSV record's cells by ACLED column, through the header's layout. */
+class CsvAcledRecord implements AcledRecord {
+  readonly extra: readonly (readonly [string, string])[];
+
+  constructor(
+    private readonly fields: readonly string[],
+    private readonly header: HeaderLayout,
+  ) {
+    this.extra =
+      header.extra.length === 0
+        ? noExtra
+        : header.extra.map(({ index, key }) => [key, fields[index] ?? ''] as const);
+  }
+
+  cell(column: AcledColumn): string {
+    const index = this.header.indexOf.get(column);
+    return index === undefined ? '' : (this.fields[index] ?? '');
+  }
+
+  fieldNumber(column: AcledColumn): number | undefined {
+    const index = this.header.indexOf.get(column);
+    return index === undefined ? undefined : index + 1;
+  }
 }
 
 function isBlank(record: DelimitedRecord): boolean {
@@ -109,7 +123,7 @@ export async function* readAcledCsv(
   options: Partial<AcledReadOptions> & CommonReadOptions = {},
 ): AsyncIterable<Batch> {
   const limits = resolveLimits(options.limits);
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? defaultBatchSize;
   const input = await readDelimited(bytes, {
     delimiter: options.delimiter ?? defaultAcledReadOptions.delimiter,
     quote: '"',
@@ -174,7 +188,7 @@ export async function* readAcledCsv(
       problems.push(...shape.errors);
       if (problems.length > 0) builder.reject(record.raw, position, problems);
       else {
-        const mapped = mapAcledRecord(toAcledRecord(record.fields, header), context);
+        const mapped = mapAcledRecord(new CsvAcledRecord(record.fields, header), context);
         if (!mapped.candidate) builder.reject(record.raw, position, mapped.errors);
         else {
           for (const warning of mapped.warnings) builder.issue(warning, position);

@@ -7,6 +7,7 @@ import {
   csvColumns,
   type DelimitedRecord,
   decodeRow,
+  defaultBatchSize,
   type HeaderLayout,
   isHashtagRow,
   type RecordPosition,
@@ -94,7 +95,7 @@ export async function* readCsv(
   options: Partial<CsvReadOptions> & CommonReadOptions = {},
 ): AsyncIterable<Batch> {
   const limits = resolveLimits(options.limits);
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? defaultBatchSize;
   const restore = options.restoreFormulas ?? true;
   const input = await readDelimited(bytes, {
     delimiter: options.delimiter ?? 'auto',

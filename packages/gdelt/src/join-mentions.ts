@@ -1,6 +1,7 @@
 import {
   type Batch,
   type CommonReadOptions,
+  defaultBatchSize,
   readDelimited,
   resolveLimits,
 } from '@conflict-events/io';
@@ -65,7 +66,7 @@ export async function* joinMentions(
     quote: null,
     encoding: 'utf-8',
     limits: resolveLimits(options.limits),
-    batchSize: options.batchSize ?? 1000,
+    batchSize: options.batchSize ?? defaultBatchSize,
     ...(options.file !== undefined ? { file: options.file } : {}),
   });
   let row = 0;

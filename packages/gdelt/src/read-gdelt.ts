@@ -3,6 +3,7 @@ import {
   BatchBuilder,
   type CommonReadOptions,
   type DelimitedRecord,
+  defaultBatchSize,
   type RecordPosition,
   readDelimited,
   resolveLimits,
@@ -51,7 +52,7 @@ export async function* readGdelt(
   bytes: AsyncIterable<Uint8Array>,
   options: Partial<GdeltReadOptions> & CommonReadOptions = {},
 ): AsyncIterable<Batch> {
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? defaultBatchSize;
   const conflictOnly = options.conflictOnly ?? false;
   const input = await readDelimited(bytes, {
     delimiter: '\t',

@@ -3,6 +3,7 @@ import {
   BatchBuilder,
   type CommonReadOptions,
   type DelimitedRecord,
+  defaultBatchSize,
   peekBytes,
   type RecordPosition,
   readDelimited,
@@ -54,7 +55,7 @@ export async function* readHxl(
     );
   }
   const limits = resolveLimits(options.limits);
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? defaultBatchSize;
   const chosen = await chooseDelimiter(bytes, options.delimiter ?? 'auto');
   const input = await readDelimited(chosen.chunks, {
     delimiter: chosen.delimiter,

@@ -37,6 +37,7 @@ export type {
   RejectedRecord,
   RejectsLayout,
 } from './format.ts';
+export { defaultBatchSize } from './format.ts';
 export {
   type JsonDocumentBatches,
   type JsonDocumentLayout,

@@ -1,9 +1,7 @@
 // The settings every reader of JSON text shares (NDJSON, JSON datasets, GeoJSON and its
 // sequences), checked so that a bad option fails before any reading.
-import type { CommonReadOptions } from './format.ts';
+import { type CommonReadOptions, defaultBatchSize } from './format.ts';
 import { type Limits, resolveLimits } from './limits.ts';
-
-const defaultBatchSize = 1000;
 
 /** The options of a JSON reader that have a format's own default. */
 export interface JsonTextReadOptions {

@@ -4,11 +4,12 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from './limits.ts';
 import type { ByteSink } from './pipeline.ts';
 
-const chunkBytes = 1 << 20;
+// 64 KiB: a chunk's records are checked and written while they are young (see defaultBatchSize).
+const chunkBytes = 1 << 16;
 const writeBehindBytes = 16 << 20;
 
 /**
- * A file's bytes as an async iterable, read in 1 MiB chunks. A regular file that grows or
+ * A file's bytes as an async iterable, read in 64 KiB chunks. A regular file that grows or
  * shrinks while it is read (a download still running, a log being rotated) is an
  * `InputError` at the end, not a read of whatever was there: its size is checked against
  * the size it had when opened. Pipes and devices are read to their end.

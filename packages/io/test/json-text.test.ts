@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   decodeText,
+  defaultBatchSize,
   defaultLimits,
   encodingIssueMover,
   nestingIssue,
@@ -18,7 +19,7 @@ const defaults = Object.freeze({ encoding: 'utf-8', maxDepth: 256 });
 describe('resolveJsonReadSettings', () => {
   test("fills options in from the format's defaults", () => {
     expect(resolveJsonReadSettings({}, defaults)).toEqual({
-      batchSize: 1000,
+      batchSize: defaultBatchSize,
       limits: defaultLimits,
       maxDepth: 256,
       decode: { encoding: 'utf-8' },

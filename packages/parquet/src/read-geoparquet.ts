@@ -9,6 +9,7 @@ import {
   type CommonReadOptions,
   columnOf,
   type DatasetMetadata,
+  defaultBatchSize,
   LimitError,
   type Limits,
   resolveLimits,
@@ -33,7 +34,6 @@ export interface GeoParquetFileReadOptions extends CommonReadOptions {
   partition?: readonly PartitionValue[];
 }
 
-const defaultBatchSize = 1000;
 const magic = 'PAR1';
 // Header magic, footer length and footer magic.
 const smallestFile = 12;

@@ -1,6 +1,7 @@
 import {
   type Batch,
   type CommonReadOptions,
+  defaultBatchSize,
   type JsonObject,
   jsonRecordCells,
   readJsonPageRecords,
@@ -28,7 +29,7 @@ export async function* readGedApi(
     bytes,
     {
       limits: resolveLimits(options.limits),
-      batchSize: options.batchSize ?? 1000,
+      batchSize: options.batchSize ?? defaultBatchSize,
       locate: (pointer) => {
         const column = columnOfPointer(pointer);
         return column === undefined ? undefined : { field: column };

@@ -3,6 +3,7 @@ import {
   BatchBuilder,
   type CommonReadOptions,
   type DelimitedRecord,
+  defaultBatchSize,
   type RecordPosition,
   readDelimited,
   recordShapeIssues,
@@ -49,7 +50,7 @@ export async function* readGedCsv(
   options: Partial<UcdpReadOptions> & CommonReadOptions = {},
 ): AsyncIterable<Batch> {
   const limits = resolveLimits(options.limits);
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? defaultBatchSize;
   const input = await readDelimited(bytes, {
     delimiter: options.delimiter ?? ',',
     quote: '"',

@@ -67,11 +67,21 @@ export function monthOfDate(date: string): { start: string; end: string } {
 
 /** ACLED's `timestamp` (Unix seconds) as an ISO date-time, or undefined if it is not one. */
 export function parseUnixSeconds(text: string): string | undefined {
+  // Rows of one download share a few timestamps: the last answer is kept.
+  if (text === lastTimestamp.text) return lastTimestamp.iso;
   const seconds = parseWholeNumber(text);
   if (seconds === undefined || seconds < 0) return undefined;
   const date = new Date(seconds * 1000);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  const iso = Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  lastTimestamp.text = text;
+  lastTimestamp.iso = iso;
+  return iso;
 }
+
+const lastTimestamp: { text: string | undefined; iso: string | undefined } = {
+  text: undefined,
+  iso: undefined,
+};
 
 /** An ISO date-time as Unix seconds (whole seconds, rounded down). */
 export function toUnixSeconds(dateTime: string): number | undefined {

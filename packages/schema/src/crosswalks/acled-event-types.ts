@@ -99,6 +99,28 @@ export function mapAcledEventType(
   eventType: string,
   subEventType?: string,
 ): CategoryCrosswalkRow<string> | undefined {
+  // Files repeat a few dozen label pairs millions of times: answers are remembered (shared
+  // rows, as the legacy table's are), in a cache emptied when full so odd input stays bounded.
+  let bySubType = remembered.get(eventType);
+  if (bySubType === undefined) {
+    if (remembered.size >= rememberedLimit) remembered.clear();
+    bySubType = new Map();
+    remembered.set(eventType, bySubType);
+  }
+  const known = bySubType.get(subEventType);
+  if (known !== undefined) return known ?? undefined;
+  const row = lookUpAcledEventType(eventType, subEventType);
+  if (bySubType.size < rememberedLimit) bySubType.set(subEventType, row ?? null);
+  return row;
+}
+
+const rememberedLimit = 1024;
+const remembered = new Map<string, Map<string | undefined, CategoryCrosswalkRow<string> | null>>();
+
+function lookUpAcledEventType(
+  eventType: string,
+  subEventType: string | undefined,
+): CategoryCrosswalkRow<string> | undefined {
   const category = categoryByLabel.get(normalise(eventType));
   if (category) {
     const subType = subEventType ? subTypeByLabel.get(normalise(subEventType)) : undefined;

@@ -272,7 +272,7 @@ export async function* writeAcledCsv(
   chunker.add(`${options.bom ? '\uFEFF' : ''}${acled2023Columns.join(',')}\n`);
   for await (const group of eventArrays(events)) {
     for (const event of group) {
-      const chunk = chunker.add(`${encodeAcledLine(event, neutralise)}\n`);
+      const chunk = chunker.addLine(encodeAcledLine(event, neutralise));
       if (chunk) yield chunk;
     }
   }

@@ -63,6 +63,18 @@ export class TextChunker {
     return undefined;
   }
 
+  /** Adds text and a line feed after it, without building the joined string. */
+  addLine(text: string): Uint8Array | undefined {
+    const full = this.add(text);
+    if (this.offset === this.buffer.length) {
+      const rest = this.add('\n');
+      return full && rest ? concat(full, rest) : (full ?? rest);
+    }
+    this.buffer[this.offset] = 0x0a;
+    this.offset += 1;
+    return full;
+  }
+
   /** Returns what is collected (possibly nothing) as bytes. */
   flush(): Uint8Array | undefined {
     if (this.offset === 0) return undefined;

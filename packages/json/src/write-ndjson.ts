@@ -11,7 +11,7 @@ export async function* writeNdjson(
   const chunker = new TextChunker();
   for await (const group of eventArrays(events)) {
     for (const event of group) {
-      const bytes = chunker.add(`${JSON.stringify(event)}\n`);
+      const bytes = chunker.addLine(JSON.stringify(event));
       if (bytes) yield bytes;
     }
   }

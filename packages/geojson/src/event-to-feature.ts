@@ -51,13 +51,15 @@ export function positionOf(event: ConflictEvent, precision: number): [number, nu
 /**
  * One Feature: `id` is the event id; the geometry is the event's point rounded for display
  * (`null` without a point); the properties are the whole event (nested) or its canonical
- * columns (flat), both holding the exact point, so reading back loses nothing.
+ * columns (flat), both holding the exact point, so reading back loses nothing. The text comes
+ * in three parts (head, properties, tail), which writers encode one after the other instead
+ * of joining them first.
  */
-export function featureText(
+export function featureParts(
   event: ConflictEvent,
   position: [number, number] | undefined,
   options: Readonly<FeatureWriteOptions>,
-): string {
+): [head: string, properties: string, tail: string] {
   const geometry = position
     ? `{"type":"Point","coordinates":[${position[0]},${position[1]}]}`
     : 'null';
@@ -66,7 +68,11 @@ export function featureText(
       ? `,"bbox":[${position[0]},${position[1]},${position[0]},${position[1]}]`
       : '';
   const properties = options.flat ? flatProperties(event) : JSON.stringify(event);
-  return `{"type":"Feature","id":${JSON.stringify(event.id)}${bbox},"geometry":${geometry},"properties":${properties}}`;
+  return [
+    `{"type":"Feature","id":${JSON.stringify(event.id)}${bbox},"geometry":${geometry},"properties":`,
+    properties,
+    '}',
+  ];
 }
 
 /** The write options with defaults filled in and checked, so a bad option fails before any output. */

@@ -1,7 +1,7 @@
 // Writes events as a GeoJSON text sequence (RFC 8142), or its newline-delimited variant.
 import { type Batch, type CommonWriteOptions, eventArrays, TextChunker } from '@conflict-events/io';
 import type { ConflictEvent } from '@conflict-events/schema';
-import { featureText, positionOf, resolveFeatureWriteOptions } from './event-to-feature.ts';
+import { featureParts, positionOf, resolveFeatureWriteOptions } from './event-to-feature.ts';
 import {
   defaultGeoJsonSeqWriteOptions,
   type GeoJsonSeqWriteOptions,
@@ -24,7 +24,8 @@ export async function* writeGeoJsonSeq(
   for await (const group of eventArrays(events)) {
     for (const event of group) {
       const position = positionOf(event, settings.coordinatePrecision);
-      const bytes = chunker.add(`${start}${featureText(event, position, settings)}\n`);
+      const [head, properties, tail] = featureParts(event, position, settings);
+      const bytes = chunker.addAll(start, head, properties, tail, '\n');
       if (bytes) yield bytes;
     }
   }

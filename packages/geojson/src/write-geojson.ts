@@ -7,7 +7,7 @@ import {
   TextChunker,
 } from '@conflict-events/io';
 import { type ConflictEvent, SCHEMA_VERSION } from '@conflict-events/schema';
-import { featureText, positionOf, resolveFeatureWriteOptions } from './event-to-feature.ts';
+import { featureParts, positionOf, resolveFeatureWriteOptions } from './event-to-feature.ts';
 import { metadataMember } from './feature-options.ts';
 import { defaultGeoJsonWriteOptions, type GeoJsonWriteOptions } from './geojson-options.ts';
 
@@ -66,9 +66,8 @@ export async function* writeGeoJson(
     for (const event of group) {
       const position = positionOf(event, settings.coordinatePrecision);
       if (position) bounds?.add(position);
-      const bytes = chunker.add(
-        `${count === 0 ? '\n' : ',\n'}${featureText(event, position, settings)}`,
-      );
+      const [head, properties, tail] = featureParts(event, position, settings);
+      const bytes = chunker.addAll(count === 0 ? '\n' : ',\n', head, properties, tail);
       count++;
       if (bytes) yield bytes;
     }

@@ -63,6 +63,16 @@ export class TextChunker {
     return undefined;
   }
 
+  /** Adds several texts one after the other, without building the joined string. */
+  addAll(...texts: string[]): Uint8Array | undefined {
+    let out: Uint8Array | undefined;
+    for (const text of texts) {
+      const bytes = this.add(text);
+      if (bytes) out = out ? concat(out, bytes) : bytes;
+    }
+    return out;
+  }
+
   /** Adds text and a line feed after it, without building the joined string. */
   addLine(text: string): Uint8Array | undefined {
     const full = this.add(text);

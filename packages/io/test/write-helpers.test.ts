@@ -25,6 +25,10 @@ describe('TextChunker', () => {
         (lines, size) => {
           expect(throughChunker(lines, size, false)).toBe(lines.join(''));
           expect(throughChunker(lines, size, true)).toBe(lines.map((line) => `${line}\n`).join(''));
+          const chunker = new TextChunker(size);
+          const chunks = [chunker.addAll(...lines), chunker.addAll(...lines), chunker.flush()];
+          const bytes = chunks.flatMap((chunk) => (chunk ? [...chunk] : []));
+          expect(new TextDecoder().decode(new Uint8Array(bytes))).toBe(lines.join('').repeat(2));
         },
       ),
       { numRuns: 500 },

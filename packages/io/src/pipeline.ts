@@ -96,6 +96,7 @@ export class AccountingError extends Error {
 }
 
 const sniffBytes = 64 * 1024;
+const noIssues: readonly ValidationIssue[] = [];
 
 function resolveFormat(
   format: AnyFormat | string,
@@ -242,20 +243,23 @@ export async function convert(options: ConvertOptions): Promise<ConvertStats> {
       const events: ConflictEvent[] = [];
       const positions: RecordPosition[] = [];
       const raws: string[] = [];
-      batch.events.forEach((event, index) => {
+      for (let index = 0; index < batch.events.length; index++) {
+        const event = batch.events[index] as ConflictEvent;
         const position = batch.positions[index] ?? {};
         const raw = batch.raws[index] ?? '';
-        const found = validator ? validator.checkRules(event) : [];
-        const positioned = found.map((issue) => positionIssue(issue, position, file, locate));
-        if (positioned.some((issue) => issue.severity === 'error')) {
-          rejected.push({ position, raw, issues: positioned });
-          return;
+        const found = validator ? validator.checkRules(event) : noIssues;
+        if (found.length > 0) {
+          const positioned = found.map((issue) => positionIssue(issue, position, file, locate));
+          if (positioned.some((issue) => issue.severity === 'error')) {
+            rejected.push({ position, raw, issues: positioned });
+            continue;
+          }
+          for (const issue of positioned) tally.add(issue);
         }
-        for (const issue of positioned) tally.add(issue);
         events.push(event);
         positions.push(position);
         raws.push(raw);
-      });
+      }
       // Reader rejects and rule rejects are merged back into input order.
       rejected.sort((a, b) => orderOf(a.position) - orderOf(b.position));
       for (const record of rejected) for (const issue of record.issues) tally.add(issue);

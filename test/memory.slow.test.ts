@@ -1,0 +1,83 @@
+// Flat memory on every streaming path, proved on a generated 2M-row file: each conversion runs
+// in its own process with V8's old space capped at 128 MiB, so a path that held its input
+// (or a growing share of it) would run out of memory instead of passing. The chain covers
+// reading ACLED CSV, NDJSON, GeoJSON and canonical CSV, and writing NDJSON, GeoJSON,
+// canonical CSV and GeoParquet (in bounded row groups); every record must be accounted for at
+// each step. (Reading GeoParquet is not a streaming path: it holds the file.) `pnpm test:slow`
+// (about a quarter of an hour).
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { acledFormat } from '@conflict-events/acled';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { generateEvents } from '../bench/generate-events.mjs';
+
+const rows = 2_000_000;
+const heapMiB = 128;
+// The heap cap is the proof; the whole process (code, buffers, the heap) stays well under this.
+const rssLimitMiB = 320;
+const convertOne = fileURLToPath(new URL('../bench/convert-one.mjs', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'ce-memory-'));
+const file = (name: string) => join(dir, name);
+
+async function writeAcledCsv(path: string, count: number): Promise<void> {
+  const out = createWriteStream(path);
+  async function* events() {
+    yield* generateEvents(count);
+  }
+  for await (const chunk of acledFormat.write(events())) {
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
+  await new Promise<void>((resolve, reject) => {
+    out.once('finish', () => resolve());
+    out.once('error', reject);
+    out.end();
+  });
+}
+
+interface Measured {
+  records: number;
+  events: number;
+  rejected: number;
+  peakRssMiB: number;
+}
+
+/** One conversion in a fresh process with the old space capped; its stats and peak RSS. */
+function convertCapped(input: string, output: string, from: string, to: string): Measured {
+  const result = spawnSync(
+    process.execPath,
+    [`--max-old-space-size=${heapMiB}`, convertOne, input, output, from, to, 'rules'],
+    { encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
+  if (result.status !== 0) {
+    throw new Error(`${from} → ${to} failed (status ${result.status}):\n${result.stderr}`);
+  }
+  return JSON.parse(result.stdout) as Measured;
+}
+
+describe(`flat memory: ${rows.toLocaleString('en-US')} rows, old space capped at ${heapMiB} MiB`, () => {
+  beforeAll(async () => {
+    await writeAcledCsv(file('events.csv'), rows);
+  }, 600_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const chain = [
+    ['events.csv', 'events.ndjson', 'acled', 'ndjson'],
+    ['events.ndjson', 'events.geojson', 'ndjson', 'geojson'],
+    ['events.geojson', 'events-canonical.csv', 'geojson', 'csv'],
+    ['events-canonical.csv', 'events.parquet', 'csv', 'geoparquet'],
+  ] as const;
+  for (const [input, output, from, to] of chain) {
+    test(`${from} → ${to}`, () => {
+      const measured = convertCapped(file(input), file(output), from, to);
+      expect({
+        records: measured.records,
+        events: measured.events,
+        rejected: measured.rejected,
+        peakRss: measured.peakRssMiB <= rssLimitMiB ? 'within' : `${measured.peakRssMiB} MiB`,
+      }).toEqual({ records: rows, events: rows, rejected: 0, peakRss: 'within' });
+    });
+  }
+});

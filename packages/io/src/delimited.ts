@@ -123,36 +123,12 @@ export class DelimitedTokenizer {
     let nextDelimiter = -1;
     let nextLf = -1;
     let nextCr = -1;
-    let nextQuote = -1;
     const delimiter = this.delimiter;
     const quote = this.quote;
 
     while (pos < length) {
       switch (this.state) {
         case State.FieldStart: {
-          if (pos === recordStart && !this.started && this.rawParts.length === 0) {
-            // A whole line in this chunk without a quote or a lone CR is split natively at
-            // once: the state machine below gives the same fields, one at a time.
-            if (nextLf < pos) nextLf = indexOrEnd(chunk, '\n', pos);
-            if (nextCr < pos) nextCr = indexOrEnd(chunk, '\r', pos);
-            if (quote !== -1 && nextQuote < pos) nextQuote = indexOrEnd(chunk, this.quoteText, pos);
-            const crlf = nextCr === nextLf - 1;
-            const end = crlf ? nextCr : nextLf;
-            if (
-              nextLf < length &&
-              (nextCr >= nextLf || crlf) &&
-              (quote === -1 || nextQuote > nextLf) &&
-              end - pos <= this.limits.maxFieldLength
-            ) {
-              const line = chunk.slice(pos, end);
-              this.fields = line.split(this.delimiterText);
-              this.emit(line, crlf ? '\r\n' : '\n', out);
-              pos = nextLf + 1;
-              recordStart = pos;
-              fieldStart = pos;
-              continue;
-            }
-          }
           this.started = true;
           if (chunk.charCodeAt(pos) === quote) {
             this.state = State.Quoted;

@@ -7,20 +7,11 @@
 //   --runs 3           runs per tool and case
 //   --only geojson     one case: geojson, ndjson or parquet
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { acledFormat } from '@conflict-events/acled';
-import { generateEvents } from './generate-events.mjs';
+import { dataDir, flag, here, writeGeneratedFile } from './bench-files.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dataDir = join(here, '.data');
-mkdirSync(dataDir, { recursive: true });
-
-function flag(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : process.argv[index + 1];
-}
 const rows = Number(flag('rows', '1000000'));
 const runs = Number(flag('runs', '3'));
 const only = flag('only', '');
@@ -35,21 +26,6 @@ function ensureTools() {
   process.stderr.write(`installing ${missing.join(', ')} (gdal-bin, time)\n`);
   execFileSync('sh', ['-c', 'apt-get update && apt-get install -y gdal-bin time'], {
     stdio: 'inherit',
-  });
-}
-
-async function generate(path, count) {
-  const file = createWriteStream(path);
-  async function* events() {
-    yield* generateEvents(count);
-  }
-  for await (const chunk of acledFormat.write(events())) {
-    if (!file.write(chunk)) await new Promise((resolve) => file.once('drain', resolve));
-  }
-  await new Promise((resolve, reject) => {
-    file.once('finish', resolve);
-    file.once('error', reject);
-    file.end();
   });
 }
 
@@ -167,7 +143,7 @@ ensureTools();
 const input = join(dataDir, `acled-${rows}.csv`);
 if (!existsSync(input)) {
   process.stderr.write(`generating ${input}\n`);
-  await generate(input, rows);
+  await writeGeneratedFile(input, acledFormat, rows);
 }
 process.stderr.write(
   `input: ${input}, ${(statSync(input).size / 1e6).toFixed(0)} MB, ${rows} rows\n`,

@@ -4,20 +4,11 @@
 //   --sizes 100000,1000000   event counts (inputs are generated as for `pnpm bench`)
 //   --formats geojson,...    output formats (default: every writer but the canonical ones)
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { ndjsonFormat } from '@conflict-events/json';
-import { generateEvents } from './generate-events.mjs';
+import { dataDir, flag, here, writeGeneratedFile } from './bench-files.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dataDir = join(here, '.data');
-mkdirSync(dataDir, { recursive: true });
-
-function flag(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : process.argv[index + 1];
-}
 const sizes = flag('sizes', '100000,1000000').split(',').map(Number);
 const formats = flag('formats', 'geojson,geojsonseq,geoparquet,kml,xlsx').split(',');
 const extension = {
@@ -32,14 +23,7 @@ async function ndjsonOf(count) {
   const path = join(dataDir, `events-${count}.ndjson`);
   if (existsSync(path)) return path;
   process.stderr.write(`generating ${path}\n`);
-  const file = createWriteStream(path);
-  async function* events() {
-    yield* generateEvents(count);
-  }
-  for await (const chunk of ndjsonFormat.write(events())) {
-    if (!file.write(chunk)) await new Promise((resolve) => file.once('drain', resolve));
-  }
-  await new Promise((resolve) => file.end(resolve));
+  await writeGeneratedFile(path, ndjsonFormat, count);
   return path;
 }
 

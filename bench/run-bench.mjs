@@ -7,22 +7,12 @@
 //   --gzip-gb 1              also convert a gzip'd CSV of about that many GB
 //   --acled 1000000          also import an ACLED-layout CSV of that many rows
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createGzip } from 'node:zlib';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { acledFormat } from '@conflict-events/acled';
 import { csvFormat } from '@conflict-events/csv';
-import { generateEvents } from './generate-events.mjs';
+import { dataDir, flag, here, writeGeneratedFile } from './bench-files.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dataDir = join(here, '.data');
-mkdirSync(dataDir, { recursive: true });
-
-function flag(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : process.argv[index + 1];
-}
 const sizes = flag('sizes', '100000,1000000').split(',').map(Number);
 const runs = Number(flag('runs', '1'));
 const gzipGb = Number(flag('gzip-gb', '0'));
@@ -30,29 +20,11 @@ const heap = flag('heap', '');
 const only = flag('only', '');
 const acledRows = Number(flag('acled', '0'));
 
-async function writeStream(path, chunks, gzip = false) {
-  const file = createWriteStream(path);
-  const target = gzip ? createGzip({ level: 6 }) : file;
-  if (gzip) target.pipe(file);
-  for await (const chunk of chunks) {
-    if (!target.write(chunk)) await new Promise((resolve) => target.once('drain', resolve));
-  }
-  await new Promise((resolve, reject) => {
-    file.once('finish', resolve);
-    file.once('error', reject);
-    target.end();
-  });
-}
-
-async function* eventsOf(count) {
-  yield* generateEvents(count);
-}
-
 async function prepare(count) {
   const csv = join(dataDir, `events-${count}.csv`);
   if (!existsSync(csv)) {
     process.stderr.write(`generating ${csv}\n`);
-    await writeStream(csv, csvFormat.write(eventsOf(count)));
+    await writeGeneratedFile(csv, csvFormat, count);
   }
   const ndjson = join(dataDir, `events-${count}.ndjson`);
   if (!existsSync(ndjson)) measure(csv, ndjson, 'csv', 'ndjson', 'no-rules');
@@ -114,7 +86,7 @@ if (gzipGb > 0) {
   const gz = join(dataDir, `events-${count}.csv.gz`);
   if (!existsSync(gz)) {
     process.stderr.write(`generating ${gz} (${count} events, ~${gzipGb} GB uncompressed)\n`);
-    await writeStream(gz, csvFormat.write(eventsOf(count)), true);
+    await writeGeneratedFile(gz, csvFormat, count, { gzip: true });
   }
   const result = measure(gz, join(dataDir, 'out.ndjson'), 'csv', 'ndjson', 'rules');
   rows.push({
@@ -136,7 +108,7 @@ if (acledRows > 0) {
   const acled = join(dataDir, `acled-${acledRows}.csv`);
   if (!existsSync(acled)) {
     process.stderr.write(`generating ${acled}\n`);
-    await writeStream(acled, acledFormat.write(eventsOf(acledRows)));
+    await writeGeneratedFile(acled, acledFormat, acledRows);
   }
   const result = measure(acled, join(dataDir, 'out.ndjson'), 'acled', 'ndjson', 'rules');
   rows.push({

@@ -10,10 +10,10 @@ import {
   createEventValidator,
   isConflictEventShape,
 } from '@conflict-events/schema';
+import { flag } from './bench-files.mjs';
 import { generateEvents } from './generate-events.mjs';
 
-const index = process.argv.indexOf('--events');
-const count = Number(index === -1 ? 200_000 : process.argv[index + 1]);
+const count = Number(flag('events', '200000'));
 const batchSize = 1000;
 const texts = [];
 let batch = [];

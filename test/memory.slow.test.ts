@@ -5,13 +5,13 @@
 // GeoParquet (in bounded row groups); every record must be accounted for at each step. (Reading GeoParquet is not a streaming path: it holds the file.) `pnpm test:slow`
 // (about a quarter of an hour).
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acledFormat } from '@conflict-events/acled';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { generateEvents } from '../bench/generate-events.mjs';
+import { writeGeneratedFile } from '../bench/bench-files.mjs';
 
 const rows = 2_000_000;
 const heapMiB = 128;
@@ -20,21 +20,6 @@ const rssLimitMiB = 320;
 const convertOne = fileURLToPath(new URL('../bench/convert-one.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ce-memory-'));
 const file = (name: string) => join(dir, name);
-
-async function writeAcledCsv(path: string, count: number): Promise<void> {
-  const out = createWriteStream(path);
-  async function* events() {
-    yield* generateEvents(count);
-  }
-  for await (const chunk of acledFormat.write(events())) {
-    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-  }
-  await new Promise<void>((resolve, reject) => {
-    out.once('finish', () => resolve());
-    out.once('error', reject);
-    out.end();
-  });
-}
 
 interface Measured {
   records: number;
@@ -58,7 +43,7 @@ function convertCapped(input: string, output: string, from: string, to: string):
 
 describe(`flat memory: ${rows.toLocaleString('en-US')} rows, old space capped at ${heapMiB} MiB`, () => {
   beforeAll(async () => {
-    await writeAcledCsv(file('events.csv'), rows);
+    await writeGeneratedFile(file('events.csv'), acledFormat, rows);
   }, 600_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

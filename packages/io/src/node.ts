@@ -92,6 +92,8 @@ export async function openAtomicFile(path: string): Promise<AtomicFileSink> {
       })
       .finally(() => {
         writing = undefined;
+        // Chunks queued after the loop last looked are written by a drain of their own.
+        if (queue.length > 0 && failure === undefined && handle) startDrain();
       });
     return writing;
   };
@@ -114,10 +116,6 @@ export async function openAtomicFile(path: string): Promise<AtomicFileSink> {
     async commit() {
       if (done || !handle) throw new Error(`${path}: the output was already closed`);
       await settle();
-      if (queue.length > 0) {
-        await startDrain();
-        await settle();
-      }
       await handle.sync();
       await handle.close();
       handle = undefined;

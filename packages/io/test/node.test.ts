@@ -14,6 +14,22 @@ import { fileBytes, openAtomicFile, samePath } from '../src/node.ts';
 import { collect } from './helpers.ts';
 
 describe('Node edge', () => {
+  test('writes behind the caller arrive whole and in order, however they interleave', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ce-io-'));
+    const target = join(dir, 'out.txt');
+    const sink = await openAtomicFile(target);
+    const expected: string[] = [];
+    for (let index = 0; index < 3000; index++) {
+      const text = `line ${index} ${'x'.repeat(index % 97)}\n`;
+      expected.push(text);
+      // Every third write is not awaited, so writes queue while others are on their way.
+      const written = sink.write(new TextEncoder().encode(text));
+      if (index % 3 !== 0) await written;
+    }
+    await sink.commit();
+    expect(readFileSync(target, 'utf8')).toBe(expected.join(''));
+  });
+
   test('an atomic file appears only on commit, and abort leaves nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ce-io-'));
     const target = join(dir, 'out.csv');

@@ -305,7 +305,8 @@ function canGenerateCode(): boolean {
  * key order when zod would accept it, else undefined.
  */
 export function compileShapeParser<T>(schema: z.ZodType<T>): ShapeParser<T> {
-  if (!isLeaf(schema) && defOf(schema).type === 'optional') {
+  // An optional root would make undefined both a valid value and the answer "invalid".
+  if (defOf(schema).type === 'optional') {
     throw new ShapeCompileError('the root of a compiled schema cannot be optional');
   }
   const generator = new Generator();

@@ -25,6 +25,18 @@ export interface RowGroupColumns {
 
 const int32Range = 2 ** 31;
 
+/**
+ * The string as its own copy. A reader's strings are often slices of the text chunk they were
+ * cut from, and V8 keeps the whole chunk alive as long as a slice of it lives: a row group of
+ * 20 000 events read from CSV held twice the memory of the same events parsed from JSON. The
+ * cells held for a row group are copied, so they keep only their own characters. (Prepending
+ * a character and slicing it off makes V8 flatten the string into a new one.) Short strings
+ * are copied by V8 anyway.
+ */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+
 function valueAt(event: ConflictEvent, path: readonly string[]): unknown {
   let node: unknown = event;
   for (const key of path) {
@@ -47,7 +59,7 @@ function cellValue(event: ConflictEvent, column: ParquetColumn, flat: unknown): 
     if (!Array.isArray(list) || !list.every((item) => typeof item === 'string')) {
       throw unfit(event, column, 'not a list of strings');
     }
-    return list;
+    return list.map(ownCopy);
   }
   if (flat === undefined) return null;
   switch (column.kind) {
@@ -73,7 +85,7 @@ function cellValue(event: ConflictEvent, column: ParquetColumn, flat: unknown): 
       if (typeof flat !== 'boolean') throw unfit(event, column, `${String(flat)} is not a boolean`);
       return flat;
     default:
-      return String(flat);
+      return ownCopy(String(flat));
   }
 }
 

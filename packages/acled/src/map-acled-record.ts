@@ -100,11 +100,11 @@ class RecordMapper extends CellReader<AcledColumn> {
 
   /** The cell as printed (a neutralised formula restored); an empty cell reads as undefined. */
   override text(column: AcledColumn): string | undefined {
-    let value = this.source.cell(column);
-    if (this.restoreFormulas && !numericColumns.has(column)) value = restoreFormula(value);
+    const value = this.source.cell(column);
+    if (value === '') return undefined;
     // Text is kept as printed, blanks included; only a number column's blank means empty.
-    if (value === '' || (numericColumns.has(column) && value.trim() === '')) return undefined;
-    return value;
+    if (numericColumns.has(column)) return value.trim() === '' ? undefined : value;
+    return this.restoreFormulas ? restoreFormula(value) : value;
   }
 
   /**

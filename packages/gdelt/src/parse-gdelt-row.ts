@@ -190,8 +190,9 @@ function readLocation(reader: RowReader, warnings: ValidationIssue[]): Location 
     });
     return undefined;
   }
-  // Keys in the schema's order, so output reads the same as any other event's.
-  const location = {} as Location;
+  // Keys in the schema's order, so output reads the same as any other event's: the required
+  // precision is added after the place and point.
+  const location: Omit<Location, 'precision'> = {};
   const fips = reader.text('ActionGeo_CountryCode');
   if (fips !== undefined) {
     const iso3 = fipsToIso3(fips);
@@ -215,9 +216,9 @@ function readLocation(reader: RowReader, warnings: ValidationIssue[]): Location 
   const lat = reader.number('ActionGeo_Lat', decimal, 'a latitude');
   const lon = reader.number('ActionGeo_Long', decimal, 'a longitude');
   if (lat !== undefined && lon !== undefined) location.point = { lat, lon };
-  location.precision = precision;
-  if (type !== undefined) location.sourcePrecision = { scheme: 'gdelt-geo-type', code: type };
-  return location;
+  const located: Location = Object.assign(location, { precision });
+  if (type !== undefined) located.sourcePrecision = { scheme: 'gdelt-geo-type', code: type };
+  return located;
 }
 
 function fieldNumberOf(reader: RowReader, field: string): { fieldNumber?: number } {

@@ -10,3 +10,5 @@ export function writeGeneratedFile(
   count: number,
   options?: { gzip?: boolean },
 ): Promise<void>;
+export function cpuSpeeds(): number[] | undefined;
+export function cpuSpeedLine(): string;

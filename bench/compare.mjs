@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { acledFormat } from '@conflict-events/acled';
-import { dataDir, flag, here, writeGeneratedFile } from './bench-files.mjs';
+import { cpuSpeedLine, dataDir, flag, here, writeGeneratedFile } from './bench-files.mjs';
 
 const rows = Number(flag('rows', '1000000'));
 const runs = Number(flag('runs', '3'));
@@ -149,6 +149,7 @@ process.stderr.write(
   `input: ${input}, ${(statSync(input).size / 1e6).toFixed(0)} MB, ${rows} rows\n`,
 );
 
+const speedsBefore = cpuSpeedLine();
 const table = [];
 for (const [name, tools] of Object.entries(cases(input))) {
   if (only && only !== name) continue;
@@ -189,3 +190,4 @@ for (const [name, tools] of Object.entries(cases(input))) {
   }
 }
 console.table(table);
+process.stdout.write(`before the runs, ${speedsBefore}\nafter the runs, ${cpuSpeedLine()}\n`);

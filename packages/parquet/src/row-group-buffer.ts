@@ -37,6 +37,21 @@ function ownCopy(text: string): string {
   return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 
+/**
+ * Holds a column's strings for a row group: each one copied (see ownCopy), except that a value
+ * equal to the one before it in the column is held once (a dataset name, an attribution, a
+ * country: event data repeats them row after row).
+ */
+class StringCells {
+  private last: string | undefined;
+
+  take(text: string): string {
+    if (text === this.last) return this.last;
+    this.last = ownCopy(text);
+    return this.last;
+  }
+}
+
 function valueAt(event: ConflictEvent, path: readonly string[]): unknown {
   let node: unknown = event;
   for (const key of path) {
@@ -51,7 +66,12 @@ function unfit(event: ConflictEvent, column: ParquetColumn, why: string): TypeEr
   return new TypeError(`event "${String(event.id)}": ${column.name}: ${why}`);
 }
 
-function cellValue(event: ConflictEvent, column: ParquetColumn, flat: unknown): CellValue {
+function cellValue(
+  event: ConflictEvent,
+  column: ParquetColumn,
+  flat: unknown,
+  strings: StringCells,
+): CellValue {
   if (column.kind === 'string-list') {
     // The list itself, not flattenEvent's JSON text of it.
     const list = valueAt(event, column.canonical.path);
@@ -85,7 +105,7 @@ function cellValue(event: ConflictEvent, column: ParquetColumn, flat: unknown): 
       if (typeof flat !== 'boolean') throw unfit(event, column, `${String(flat)} is not a boolean`);
       return flat;
     default:
-      return ownCopy(String(flat));
+      return strings.take(String(flat));
   }
 }
 
@@ -94,10 +114,12 @@ export class RowGroupBuffer {
   private geometries: (Uint8Array | null)[] = [];
   private boxes: (Box | null)[] = [];
   private readonly canonical;
+  private readonly strings: StringCells[];
 
   constructor(private readonly columns: readonly ParquetColumn[]) {
     this.cells = columns.map(() => []);
     this.canonical = columns.map((column) => column.canonical);
+    this.strings = columns.map(() => new StringCells());
   }
 
   get size(): number {
@@ -107,7 +129,9 @@ export class RowGroupBuffer {
   add(event: ConflictEvent): void {
     const flat = flattenEvent(event, this.canonical);
     this.columns.forEach((column, index) => {
-      (this.cells[index] as CellValue[]).push(cellValue(event, column, flat[index]));
+      (this.cells[index] as CellValue[]).push(
+        cellValue(event, column, flat[index], this.strings[index] as StringCells),
+      );
     });
     const point = event.location?.point;
     if (point && typeof point.lat === 'number' && typeof point.lon === 'number') {

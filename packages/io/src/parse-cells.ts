@@ -15,14 +15,20 @@ export function parseWholeNumber(text: string): number | undefined {
   return value !== undefined && Number.isSafeInteger(value) ? value : undefined;
 }
 
-/** `YYYY-MM-DD` for a day the calendar has (years 1–9999), or undefined (`2016-02-30`). */
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * `YYYY-MM-DD` for a day the calendar has (years 1–9999), or undefined (`2016-02-30`). The
+ * proleptic Gregorian calendar, as JavaScript's Date has it, worked out without making a Date:
+ * importers call this for every row.
+ */
 export function calendarDate(year: number, month: number, day: number): string | undefined {
-  if (year < 1 || year > 9999) return undefined;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  // Date.UTC maps years 0–99 to 1900–1999; set the year itself so 0050 stays 0050.
-  date.setUTCFullYear(year);
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day))
+    return undefined;
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return undefined;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : (monthDays[month - 1] as number))) return undefined;
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 const monthNames = [

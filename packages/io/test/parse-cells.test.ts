@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   calendarDate,
@@ -24,6 +25,31 @@ describe('cell parsers shared by the importers', () => {
     expect(calendarDate(50, 1, 1)).toBe('0050-01-01');
     expect(calendarDate(0, 1, 1)).toBeUndefined();
     expect(calendarDate(10000, 1, 1)).toBeUndefined();
+    expect(calendarDate(2016, 1.5, 1)).toBeUndefined();
+  });
+
+  test("calendar dates agree with JavaScript's Date on any numbers", () => {
+    // The reference: a Date made from the parts must give the same parts back.
+    const byDate = (year: number, month: number, day: number): string | undefined => {
+      if (year < 1 || year > 9999) return undefined;
+      const date = new Date(Date.UTC(year, month - 1, day));
+      date.setUTCFullYear(year);
+      if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+      return date.toISOString().slice(0, 10);
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -2, max: 10_001 }),
+        fc.integer({ min: -1, max: 14 }),
+        fc.integer({ min: -1, max: 33 }),
+        (year, month, day) => {
+          expect(calendarDate(year, month, day)).toBe(byDate(year, month, day));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    for (const year of [1, 4, 100, 400, 1900, 2000, 2100, 9996])
+      expect(calendarDate(year, 2, 29)).toBe(byDate(year, 2, 29));
   });
 
   test('month names, whole or three letters, any case', () => {

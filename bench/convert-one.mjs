@@ -1,5 +1,7 @@
 // One measured conversion in a fresh process, so peak RSS belongs to it alone.
-// Usage: node convert-one.mjs <input> <output> <from> <to> <rules|no-rules>
+// Usage: node convert-one.mjs <input> <output> <from> <to> <rules|no-rules|rules-but-duplicate-id>
+// (`no-rules` checks the shape only; `rules-but-duplicate-id` runs every rule but the
+// duplicate-id check, which is the one piece of state that grows with the input.)
 // Prints one JSON line: the stats, wall seconds, CPU seconds and peak RSS in MiB.
 import { acledFormat } from '@conflict-events/acled';
 import { csvFormat } from '@conflict-events/csv';
@@ -34,7 +36,12 @@ try {
     to,
     registry,
     output: sink,
-    rules: rules === 'rules' ? {} : false,
+    rules:
+      rules === 'rules'
+        ? {}
+        : rules === 'rules-but-duplicate-id'
+          ? { rules: { 'duplicate-id': 'off' } }
+          : false,
     maxIssues: 10,
   });
   await sink.commit();

@@ -5,6 +5,8 @@
 //   --small 50000        events in the small run
 //   --large 5000000      events in the large run
 //   --heap 128           cap V8's old space (MiB) in every run; default: V8's own heap sizing
+//   --rules rules        rules (shape and every rule), rules-but-duplicate-id, or no-rules
+//                        (shape only): the duplicate-id check remembers every id it has seen
 //   --only csv-ndjson    one path (csv-ndjson, acled-ndjson, ndjson-csv, ndjson-geojson,
 //                        geojson-ndjson, ndjson-geoparquet)
 import { execFileSync } from 'node:child_process';
@@ -19,6 +21,7 @@ const small = Number(flag('small', '50000'));
 const large = Number(flag('large', '5000000'));
 const heap = flag('heap', '');
 const only = flag('only', '');
+const rules = flag('rules', 'rules');
 
 /** A generated input of `count` events, made once and kept in the data folder. */
 async function generated(name, format, count) {
@@ -45,7 +48,7 @@ function convertOne(input, output, from, to) {
   const v8 = heap ? [`--max-old-space-size=${heap}`] : [];
   const stdout = execFileSync(
     process.execPath,
-    [...v8, join(here, 'convert-one.mjs'), input, output, from, to, 'rules'],
+    [...v8, join(here, 'convert-one.mjs'), input, output, from, to, rules],
     { encoding: 'utf8', maxBuffer: 1 << 24 },
   );
   return JSON.parse(stdout.trim().split('\n').pop());
@@ -79,6 +82,7 @@ for (const [name, [from, to, inputOf]] of Object.entries(paths)) {
     if (count === large) {
       rows.push({
         path: `${from} → ${to}`,
+        checks: rules,
         heap: heap ? `old space ≤ ${heap} MiB` : 'V8 default',
         [`peak RSS at ${small.toLocaleString('en-US')}`]: `${Math.round(peaks[0])} MiB`,
         [`peak RSS at ${large.toLocaleString('en-US')}`]: `${Math.round(peaks[1])} MiB`,

@@ -51,6 +51,7 @@ interface ConvertFlags {
   to?: string;
   rejects?: string;
   rules: boolean;
+  config?: string;
   maxIssues: number;
   maxField?: number;
   zipEntry?: string;
@@ -79,6 +80,10 @@ function addConvertOptions(command: Command): Command {
     .option('--to <format>', 'output format id (default: from the output extension; ndjson for -)')
     .option('--rejects <file>', "write rejected records to this file, in the input's own format")
     .option('--no-rules', 'check the shape only, skip the rule checks')
+    .option(
+      '--config <file>',
+      'rule config (default: conflict-events.config.json, searched upwards)',
+    )
     .option('--max-issues <n>', 'issues kept for the summary', positiveInteger, 1000)
     .option('--max-field <n>', 'longest field in characters (default 64 Mi)', positiveInteger)
     .option('--zip-entry <name>', 'the file to read from a zip holding several')
@@ -178,7 +183,15 @@ function convertJob(inputs: string[], flags: ConvertFlags, from?: string): Conve
   return job;
 }
 
-async function runConvert(job: ConvertJob, quiet: boolean | undefined): Promise<void> {
+async function runConvert(job: ConvertJob, flags: ConvertFlags): Promise<void> {
+  // The rules run as validate runs them: the config given, or the nearest one found.
+  if (job.rules === false) {
+    if (flags.config !== undefined)
+      throw new CliError('--config sets the rules, which --no-rules skips: use one of them');
+  } else {
+    job.rules = { rules: (await loadRuleConfig(flags.config)).rules };
+  }
+  const quiet = flags.quiet;
   job.progress = await startProgress(job.inputs, quiet);
   const totals = await convertFiles(job);
   job.progress.stop();
@@ -230,7 +243,7 @@ Examples:
   $ conflict-events convert events-by-year/ -o all.ndjson   (a partitioned folder as input)`,
     )
     .action(async (inputs: string[], flags: ConvertFlags) => {
-      await runConvert(convertJob(inputs, flags), flags.quiet);
+      await runConvert(convertJob(inputs, flags), flags);
     });
 
   addConvertOptions(
@@ -316,7 +329,7 @@ one's events; every older version of an event is a reject with a "superseded" no
           job.transform = (batches) =>
             joinMentions(batches, inputBytes(mentions), { file: mentions });
         }
-        await runConvert(job, flags.quiet);
+        await runConvert(job, flags);
       },
     );
 

@@ -518,6 +518,45 @@ describe.concurrent('validate', { timeout: 30_000 }, () => {
     expect((await runCli(['validate', csv, '--config', badConfig])).code).toBe(2);
   });
 
+  it('convert takes the rule config validate takes: given, found upwards, or refused with --no-rules', async () => {
+    const directory = temporaryDirectory();
+    const twice = join(directory, 'twice.ndjson');
+    const ndjson = await runCli(['convert', seedDataset, '-o', '-', '--quiet']);
+    writeFileSync(twice, ndjson.stdout + ndjson.stdout);
+    const out = join(directory, 'out.ndjson');
+    // By default the second copy of each event is a duplicate id, an error: rejected.
+    const strict = await runCli(['convert', twice, '-o', out], { cwd: directory });
+    expect(strict.code).toBe(0);
+    expect(strict.stderr).toMatch(/records 18, events 9, rejected 9,/);
+    // A config that switches the check off keeps all 18 (and holds no id in memory).
+    const config = join(directory, 'keep-all.json');
+    writeFileSync(config, JSON.stringify({ rules: { 'duplicate-id': 'off' } }));
+    const kept = await runCli(['convert', twice, '-o', out, '--force', '--config', config]);
+    expect(kept.code).toBe(0);
+    expect(kept.stderr).toMatch(/records 18, events 18, rejected 0,/);
+    // The nearest conflict-events.config.json applies when none is given, as for validate.
+    writeFileSync(
+      join(directory, 'conflict-events.config.json'),
+      JSON.stringify({ rules: { 'duplicate-id': 'warning' } }),
+    );
+    const found = await runCli(['convert', twice, '-o', out, '--force'], { cwd: directory });
+    expect(found.stderr).toMatch(/records 18, events 18, rejected 0, warnings 9,/);
+    const both = await runCli([
+      'convert',
+      twice,
+      '-o',
+      out,
+      '--force',
+      '--no-rules',
+      '--config',
+      config,
+    ]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toBe(
+      'conflict-events: --config sets the rules, which --no-rules skips: use one of them\n',
+    );
+  });
+
   it('fails on warnings with --fail-on warning, as CI may ask', async () => {
     // The UCDP fixture's accepted events carry warnings (low > best), no errors.
     const events = join(temporaryDirectory(), 'warned.ndjson');

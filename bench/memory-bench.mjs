@@ -23,9 +23,13 @@ const heap = flag('heap', '');
 const only = flag('only', '');
 const rules = flag('rules', 'rules');
 
-/** A generated input of `count` events, made once and kept in the data folder. */
-async function generated(name, format, count) {
-  const path = join(dataDir, `${name}-${count}.${name === 'acled' ? 'csv' : format.id}`);
+/**
+ * A generated input of `count` events in the format, made once and kept in the data folder
+ * (named as `pnpm bench` and `bench:compare` name theirs, so they share the files).
+ */
+async function generated(format, count) {
+  const name = format === acledFormat ? 'acled' : 'events';
+  const path = join(dataDir, `${name}-${count}.${format.extensions[0]}`);
   if (!existsSync(path)) {
     process.stderr.write(`generating ${path}\n`);
     await writeGeneratedFile(path, format, count);
@@ -33,12 +37,14 @@ async function generated(name, format, count) {
   return path;
 }
 
+const inputIn = (format) => (count) => generated(format, count);
+
 /** GeoJSON input is made by our own NDJSON → GeoJSON conversion, kept for the next runs. */
 async function geojsonOf(count) {
   const path = join(dataDir, `events-${count}.geojson`);
   if (!existsSync(path)) {
     const partial = `${path}.partial`;
-    convertOne(await generated('events', ndjsonFormat, count), partial, 'ndjson', 'geojson');
+    convertOne(await generated(ndjsonFormat, count), partial, 'ndjson', 'geojson');
     renameSync(partial, path);
   }
   return path;
@@ -55,16 +61,12 @@ function convertOne(input, output, from, to) {
 }
 
 const paths = {
-  'csv-ndjson': ['csv', 'ndjson', (count) => generated('events', csvFormat, count)],
-  'acled-ndjson': ['acled', 'ndjson', (count) => generated('acled', acledFormat, count)],
-  'ndjson-csv': ['ndjson', 'csv', (count) => generated('events', ndjsonFormat, count)],
-  'ndjson-geojson': ['ndjson', 'geojson', (count) => generated('events', ndjsonFormat, count)],
+  'csv-ndjson': ['csv', 'ndjson', inputIn(csvFormat)],
+  'acled-ndjson': ['acled', 'ndjson', inputIn(acledFormat)],
+  'ndjson-csv': ['ndjson', 'csv', inputIn(ndjsonFormat)],
+  'ndjson-geojson': ['ndjson', 'geojson', inputIn(ndjsonFormat)],
   'geojson-ndjson': ['geojson', 'ndjson', geojsonOf],
-  'ndjson-geoparquet': [
-    'ndjson',
-    'geoparquet',
-    (count) => generated('events', ndjsonFormat, count),
-  ],
+  'ndjson-geoparquet': ['ndjson', 'geoparquet', inputIn(ndjsonFormat)],
 };
 
 const rows = [];

@@ -191,11 +191,10 @@ async function runConvert(job: ConvertJob, flags: ConvertFlags): Promise<void> {
   } else {
     job.rules = { rules: (await loadRuleConfig(flags.config)).rules };
   }
-  const quiet = flags.quiet;
-  job.progress = await startProgress(job.inputs, quiet);
+  job.progress = await startProgress(job.inputs, flags.quiet);
   const totals = await convertFiles(job);
   job.progress.stop();
-  if (!quiet) {
+  if (!flags.quiet) {
     console.error(summaryLine(totals));
     if (totals.rejected > 0 && job.rejects === undefined) {
       console.error(`${totals.rejected} records were rejected; --rejects FILE keeps them`);

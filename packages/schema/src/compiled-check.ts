@@ -104,7 +104,7 @@ class Generator {
     const index = this.functions.length;
     const name = `f${index}`;
     this.functions.push('');
-    this.functions[index] = `function ${name}(v) {\n${this.body(schema)}\n}`;
+    this.functions[index] = `function ${name}(v) {\n${this.body(schema, name)}\n}`;
     return name;
   }
 
@@ -185,7 +185,7 @@ class Generator {
     }
   }
 
-  private body(schema: unknown): string {
+  private body(schema: unknown, name: string): string {
     const def = defOf(schema);
     switch (def.type) {
       case 'array':
@@ -200,7 +200,7 @@ class Generator {
         return lines.join('\n');
       }
       case 'object':
-        return this.object(def);
+        return this.object(def, name);
       case 'record':
         return this.record(def, false);
       case 'pipe': {
@@ -236,21 +236,42 @@ class Generator {
     return lines.join('\n');
   }
 
-  private object(def: Def): string {
+  /**
+   * An object's check. zod looks for unknown keys with for…in and reads declared ones with
+   * input[key]; the same loop sees whether the keys come in the schema's order. Two versions
+   * are generated: the first walks the schema's keys along the object's, which costs one
+   * comparison a key when the keys are known and in order (as every reader builds them); on
+   * the first key it cannot place it hands the object to the second, which finds each key's
+   * place with a switch and notes whether the order is broken.
+   */
+  private object(def: Def, name: string): string {
     const catchall = def.catchall === undefined ? undefined : defOf(def.catchall).type;
     if (catchall !== 'never') throw new ShapeCompileError('only strict objects are compiled');
     const shape = def.shape as Record<string, unknown>;
     const keys = Object.keys(shape);
     if (keys.includes('__proto__')) throw new ShapeCompileError('a key "__proto__" in a shape');
-    // zod looks for unknown keys with for…in and reads declared ones with input[key]; the
-    // same loop sees whether the keys come in the schema's order.
+    const order = this.constant(keys);
     const cases = keys.map((key, index) => `case ${JSON.stringify(key)}: i = ${index}; break;`);
-    const lines = [
+    const checks = this.objectChecks(shape, keys);
+    const inOrder = [
       'if (typeof v !== "object" || v === null || Array.isArray(v)) return NO;',
+      'let j = 0;',
+      `for (const key in v) { while (j < ${keys.length} && ${order}[j] !== key) j++; if (j === ${keys.length}) return ${name}s(v); j++; }`,
+      'const ordered = true;',
+      ...checks,
+    ];
+    const anyOrder = [
       'let ordered = true, last = -1, i = 0;',
       `for (const key in v) { switch (key) { ${cases.join(' ')} default: return NO; } if (i < last) ordered = false; last = i; }`,
-      'let x;',
+      ...checks,
     ];
+    this.functions.push(`function ${name}s(v) {\n${anyOrder.join('\n')}\n}`);
+    return inOrder.join('\n');
+  }
+
+  /** The checks of an object's values and its return, given `ordered`. */
+  private objectChecks(shape: Record<string, unknown>, keys: string[]): string[] {
+    const lines = ['let x;'];
     const same: string[] = [];
     const copy: string[] = [];
     keys.forEach((key, index) => {
@@ -268,7 +289,7 @@ class Generator {
     });
     lines.push(`if (ordered${same.map((test) => ` && ${test}`).join('')}) return v;`);
     lines.push('const out = {};', ...copy, 'return out;');
-    return lines.join('\n');
+    return lines;
   }
 
   private record(def: Def, refuseProtoKey: boolean): string {

@@ -11,7 +11,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { acledFormat } from '@conflict-events/acled';
 import { csvFormat } from '@conflict-events/csv';
-import { dataDir, flag, here, writeGeneratedFile } from './bench-files.mjs';
+import { cpuSpeedLine, dataDir, flag, here, writeGeneratedFile } from './bench-files.mjs';
 
 const sizes = flag('sizes', '100000,1000000').split(',').map(Number);
 const runs = Number(flag('runs', '1'));
@@ -49,6 +49,7 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+const speedsBefore = cpuSpeedLine();
 const rows = [];
 for (const size of sizes) {
   const files = await prepare(size);
@@ -126,10 +127,11 @@ if (acledRows > 0) {
   });
 }
 
+const speedsAfter = cpuSpeedLine();
 const columns = Object.keys(rows[0]);
 const line = (cells) => `| ${cells.join(' | ')} |`;
 process.stdout.write(`${line(columns)}\n${line(columns.map(() => '---'))}\n`);
 for (const row of rows) process.stdout.write(`${line(columns.map((column) => row[column]))}\n`);
 process.stdout.write(
-  `\nnode ${process.version}, ${(await import('node:os')).cpus().length} cores; MB/s counts input bytes.\n`,
+  `\nnode ${process.version}, ${(await import('node:os')).cpus().length} cores; MB/s counts input bytes.\nbefore the runs, ${speedsBefore}\nafter the runs, ${speedsAfter}\n`,
 );

@@ -164,10 +164,9 @@ function mapLocation(mapper: RecordMapper): Location | undefined {
   if (code === undefined) return undefined;
   const precision = mapLocationPrecision('acled-geo-precision', code);
   if (precision === undefined) return undefined;
-  const location: Location = {
-    precision,
-    sourcePrecision: { scheme: 'acled-geo-precision', code },
-  };
+  // Keys in the schema's order (country, names, point, precision), so the shape check takes
+  // the object as it is.
+  const location: Omit<Location, 'precision'> = {};
   const iso3 = mapper.text('iso3')?.trim().toUpperCase();
   const gwno = iso === undefined && iso3 === undefined ? mapper.whole('gwno') : undefined;
   if (iso3 !== undefined && /^[A-Z]{3}$/.test(iso3)) location.country = iso3;
@@ -207,7 +206,10 @@ function mapLocation(mapper: RecordMapper): Location | undefined {
       '',
       'only one coordinate is given; the event has no point',
     );
-  return location;
+  return Object.assign(location, {
+    precision,
+    sourcePrecision: { scheme: 'acled-geo-precision' as const, code },
+  });
 }
 
 /**
@@ -419,7 +421,16 @@ export function mapAcledRecord(record: AcledRecord, context: MapContext): Mapped
     if (value.trim() !== '') unmapped.set(key, value);
   }
 
-  const event: ConflictEvent = {
+  // Built with the keys in the schema's order, so the shape check hands the objects back as
+  // they are instead of copying them into that order.
+  const provenance: ConflictEvent['provenance'] = { dataset: 'acled' };
+  if (context.version !== undefined) provenance.datasetVersion = context.version;
+  provenance.layout = context.layout;
+  provenance.recordId = id;
+  if (modified !== undefined) provenance.modified = modified;
+  provenance.attribution = acledAttribution;
+  if (unmapped.size > 0) provenance.unmapped = Object.fromEntries(unmapped);
+  const fields: Omit<ConflictEvent, 'provenance'> = {
     id: `acled:${id}`,
     date,
     location,
@@ -427,22 +438,14 @@ export function mapAcledRecord(record: AcledRecord, context: MapContext): Mapped
     actors,
     fatalities,
     sources: splitList(mapper.text('source')).map((name) => ({ name, kind: 'other' as const })),
-    provenance: {
-      dataset: 'acled',
-      layout: context.layout,
-      recordId: id,
-      attribution: acledAttribution,
-    },
   };
   // ACLED Codebook 2023, "Civilian targeting": the column says so when civilians were the
   // target; an empty cell says nothing either way.
   if (civilianTargeting?.trim().toLowerCase() === 'civilian targeting')
-    event.civilianTargeting = true;
+    fields.civilianTargeting = true;
   const notes = mapper.text('notes');
-  if (notes !== undefined) event.notes = notes;
-  if (tags.length > 0) event.tags = tags;
-  if (modified !== undefined) event.provenance.modified = modified;
-  if (context.version !== undefined) event.provenance.datasetVersion = context.version;
-  if (unmapped.size > 0) event.provenance.unmapped = Object.fromEntries(unmapped);
+  if (notes !== undefined) fields.notes = notes;
+  if (tags.length > 0) fields.tags = tags;
+  const event: ConflictEvent = Object.assign(fields, { provenance });
   return { candidate: event, errors: [], warnings: mapper.warnings };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Batch } from '@conflict-events/io';
-import type { ConflictEvent } from '@conflict-events/schema';
+import { type ConflictEvent, matchEventShape } from '@conflict-events/schema';
 import { describe, expect, test } from 'vitest';
 import { readAll, writeAll } from '../../../test/conformance/format-conformance.ts';
 import {
@@ -19,6 +19,7 @@ import {
   reviewEventTypeTag,
   upsertEvents,
 } from '../src/index.ts';
+import { type AcledRecord, mapAcledRecord } from '../src/map-acled-record.ts';
 import { parseAcledDate } from '../src/parse-acled-values.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -219,6 +220,46 @@ describe('mapping', () => {
     const result = await readAll(acledFormat, fixture('acled-api-page.json'));
     expect(result.events.map((event) => event.location.country)).toEqual(['SYR', 'AFG']);
     expect(result.rejected[0]?.issues[0]).toMatchObject({ pointer: '/data/2', field: 'latitude' });
+  });
+});
+
+describe('the mapped candidate', () => {
+  /** Every object and array in the value, depth first. */
+  function containers(value: unknown, into: object[] = []): object[] {
+    if (typeof value !== 'object' || value === null) return into;
+    into.push(value);
+    for (const child of Object.values(value)) containers(child, into);
+    return into;
+  }
+
+  test("has every key in the schema's order, so the shape check copies nothing", () => {
+    const record = (cells: Record<string, string>): AcledRecord => ({
+      cell: (column) => cells[column] ?? '',
+      fieldNumber: () => undefined,
+      extra: [['source_url', 'https://example.org/a']],
+    });
+    const variants = [
+      {},
+      { civilian_targeting: 'Civilian targeting', tags: 'crowd size=no report', fatalities: '0' },
+      { latitude: '35.8000', timestamp: '0001700000000', assoc_actor_1: 'Volunteer Guard' },
+    ];
+    for (const changes of variants) {
+      for (const version of [undefined, '2026-11']) {
+        const { candidate } = mapAcledRecord(record(row(changes)), {
+          layout: 'acled-2023',
+          zeroFatalities: 'unknown',
+          restoreFormulas: true,
+          ...(version === undefined ? {} : { version }),
+        });
+        const matched = matchEventShape(candidate);
+        expect(matched).toBe(candidate);
+        // Not only the root: the check copies any object whose keys are out of order.
+        const before = containers(candidate);
+        const after = containers(matched);
+        expect(after).toHaveLength(before.length);
+        for (const [index, object] of after.entries()) expect(object).toBe(before[index]);
+      }
+    }
   });
 });
 

@@ -9,11 +9,22 @@ import {
 import type { ConflictEvent } from '@conflict-events/schema';
 import type { CsvWriteOptions } from './csv-format.ts';
 
-function quoter(delimiter: string): (cell: string) => string {
+/** Joins a row's cells with the delimiter and the line ending, quoting only where needed. */
+function rowWriter(delimiter: string, lineEnding: string): (cells: readonly string[]) => string {
   const needs = new RegExp(
     `["\\r\\n${delimiter === '\t' ? '\\t' : delimiter.replace(/[\\^\]-]/g, '\\$&')}]`,
   );
-  return (cell) => (needs.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
+  return (cells) => {
+    // Built by concatenation, without a quoted copy of the array: most cells of a wide row
+    // are empty and cost nothing here.
+    let line = '';
+    for (let index = 0; index < cells.length; index++) {
+      const cell = cells[index] as string;
+      if (index > 0) line += delimiter;
+      if (cell !== '') line += needs.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+    }
+    return line + lineEnding;
+  };
 }
 
 /** Writes canonical CSV: the header, then one row per event, quoting only where needed. */
@@ -24,7 +35,7 @@ export async function* writeCsv(
   const delimiter = options.delimiter ?? ',';
   const lineEnding = options.lineEnding ?? '\n';
   const neutralise = options.neutraliseFormulas ?? true;
-  const quote = quoter(delimiter);
+  const row = rowWriter(delimiter, lineEnding);
   const chunker = new TextChunker();
   const header = csvColumns.map((column) => column.name).join(delimiter) + lineEnding;
   chunker.add((options.bom ? '\uFEFF' : '') + header);
@@ -32,8 +43,7 @@ export async function* writeCsv(
     chunker.add(csvColumns.map((column) => column.hxl).join(delimiter) + lineEnding);
   for await (const group of eventArrays(events)) {
     for (const event of group) {
-      const line = encodeRow(event, neutralise).map(quote).join(delimiter) + lineEnding;
-      const chunk = chunker.add(line);
+      const chunk = chunker.add(row(encodeRow(event, neutralise)));
       if (chunk) yield chunk;
     }
   }

@@ -64,6 +64,9 @@ function isPlainObject(value: unknown): boolean {
 
 const literalTypes = new Set(['string', 'number', 'boolean']);
 
+/** Enums of at most this many values are checked by comparisons instead of a Set. */
+const smallEnum = 8;
+
 /** Is the schema a leaf: checked by an inline expression, never copied? */
 function isLeaf(schema: unknown): boolean {
   const def = defOf(schema);
@@ -174,8 +177,18 @@ class Generator {
         });
         return `(${tests.join(' || ')})`;
       }
-      case 'enum':
-        return `${this.constant(new Set(Object.values(def.entries as object)))}.has(${x})`;
+      case 'enum': {
+        const values = Object.values(def.entries as object) as unknown[];
+        // A few values are compared one by one (no hashing); more go to a Set. Both are
+        // SameValueZero on strings and numbers.
+        if (
+          values.length > 0 &&
+          values.length <= smallEnum &&
+          values.every((value) => literalTypes.has(typeof value))
+        )
+          return `(${values.map((value) => `${x} === ${JSON.stringify(value)}`).join(' || ')})`;
+        return `${this.constant(new Set(values))}.has(${x})`;
+      }
       case 'optional':
         return `(${x} === undefined || ${this.expression(def.innerType, x)})`;
       case 'union':

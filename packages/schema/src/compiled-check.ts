@@ -251,11 +251,11 @@ class Generator {
 
   /**
    * An object's check. zod looks for unknown keys with for…in and reads declared ones with
-   * input[key]; the same loop sees whether the keys come in the schema's order. Two versions
-   * are generated: the first walks the schema's keys along the object's, which costs one
-   * comparison a key when the keys are known and in order (as every reader builds them); on
-   * the first key it cannot place it hands the object to the second, which finds each key's
-   * place with a switch and notes whether the order is broken.
+   * input[key]; the same loop sees whether the keys come in the schema's order. It walks the
+   * schema's keys along the object's, one comparison a key when they are known and in order
+   * (as every reader builds them); on the first key it cannot place, a second function finds
+   * each key's place with a switch and says whether the order is broken (or NO for an
+   * unknown key).
    */
   private object(def: Def, name: string): string {
     const catchall = def.catchall === undefined ? undefined : defOf(def.catchall).type;
@@ -265,21 +265,22 @@ class Generator {
     if (keys.includes('__proto__')) throw new ShapeCompileError('a key "__proto__" in a shape');
     const order = this.constant(keys);
     const cases = keys.map((key, index) => `case ${JSON.stringify(key)}: i = ${index}; break;`);
-    const checks = this.objectChecks(shape, keys);
-    const inOrder = [
+    this.functions.push(
+      [
+        `function ${name}k(v) {`,
+        'let ordered = true, last = -1, i = 0;',
+        `for (const key in v) { switch (key) { ${cases.join(' ')} default: return NO; } if (i < last) ordered = false; last = i; }`,
+        'return ordered;',
+        '}',
+      ].join('\n'),
+    );
+    return [
       'if (typeof v !== "object" || v === null || Array.isArray(v)) return NO;',
-      'let j = 0;',
-      `for (const key in v) { while (j < ${keys.length} && ${order}[j] !== key) j++; if (j === ${keys.length}) return ${name}s(v); j++; }`,
-      'const ordered = true;',
-      ...checks,
-    ];
-    const anyOrder = [
-      'let ordered = true, last = -1, i = 0;',
-      `for (const key in v) { switch (key) { ${cases.join(' ')} default: return NO; } if (i < last) ordered = false; last = i; }`,
-      ...checks,
-    ];
-    this.functions.push(`function ${name}s(v) {\n${anyOrder.join('\n')}\n}`);
-    return inOrder.join('\n');
+      'let ordered = true, j = 0;',
+      `for (const key in v) { while (j < ${keys.length} && ${order}[j] !== key) j++; if (j === ${keys.length}) { ordered = ${name}k(v); break; } j++; }`,
+      'if (ordered === NO) return NO;',
+      ...this.objectChecks(shape, keys),
+    ].join('\n');
   }
 
   /** The checks of an object's values and its return, given `ordered`. */

@@ -160,13 +160,16 @@ function cellCountries(lat: number, lon: number): readonly string[] | undefined 
   if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) return undefined;
   const column = Math.floor((lon + 180) * cellsPerDegree);
   const row = Math.floor((lat + 90) * cellsPerDegree);
+  // The bounds are exact (sixteenths of a degree); `lon + 180` is rounded, so a point a hair
+  // outside the cell it was counted in is queried on its own.
+  const minX = column / cellsPerDegree - 180;
+  const minY = row / cellsPerDegree - 90;
+  const maxX = (column + 1) / cellsPerDegree - 180;
+  const maxY = (row + 1) / cellsPerDegree - 90;
+  if (lon < minX || lon > maxX || lat < minY || lat > maxY) return undefined;
   const key = column * 4096 + row;
   const slot = Math.imul(key, 0x9e3779b1) >>> (32 - cellBits);
   if (cellKeys[slot] !== key) {
-    const minX = column / cellsPerDegree - 180;
-    const minY = row / cellsPerDegree - 90;
-    const maxX = (column + 1) / cellsPerDegree - 180;
-    const maxY = (row + 1) / cellsPerDegree - 90;
     cellKeys[slot] = key;
     cellCodes[slot] = borderTouches(minX, minY, maxX, maxY)
       ? null

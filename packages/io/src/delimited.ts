@@ -142,9 +142,9 @@ export class DelimitedTokenizer {
           continue;
         }
         case State.Unquoted: {
-          // A plain loop over char codes: per field it is several times cheaper than
-          // indexOf, which on two-byte text (any non-Latin-1 character in the chunk) pays a
-          // runtime call each time.
+          // One loop over char codes finds whichever of delimiter, LF and CR comes first,
+          // where indexOf needs a search for each (`pnpm bench:tokenizer` times one comma
+          // search both ways: about the same).
           while (pos < length) {
             const code = chunk.charCodeAt(pos);
             if (code === delimiter || code === LF || code === CR) break;

@@ -1,4 +1,4 @@
-import { CellReader, type CellSource, restoreFormula } from '@conflict-events/io';
+import { CellReader, type CellSource, printsAsNumber, restoreFormula } from '@conflict-events/io';
 import {
   type AcledCoding,
   type Actor,
@@ -352,20 +352,41 @@ function mapType(
 function mapFatalities(
   mapper: RecordMapper,
   context: MapContext,
-  unmapped: Map<string, string>,
+  unmapped: Record<string, string>,
 ): Fatalities {
   const text = mapper.text('fatalities');
   const count = mapper.whole('fatalities');
   if (count === undefined) return { known: false };
   if (count === 0) {
-    unmapped.set('fatalities', text ?? '0');
+    unmapped.fatalities = text ?? '0';
     return context.zeroFatalities === 'none' ? { known: true, best: 0 } : { known: false };
   }
   return { known: true, best: count };
 }
 
 const wholeNumberColumns = ['year', 'data_id', 'event_id_no_cnty', 'gwno'] as const;
-const printedNumberColumns = ['latitude', 'longitude', 'timestamp'] as const;
+
+/**
+ * Keeps a number cell printed other than as JavaScript prints its number (`35.9310`, `0042`)
+ * in provenance.unmapped, so that write-back gives the same text. `number` is the cell's
+ * value when the caller has read it already.
+ */
+function keepPrinting(
+  mapper: RecordMapper,
+  unmapped: Record<string, string>,
+  column: 'latitude' | 'longitude' | 'timestamp',
+  number: number | undefined,
+): void {
+  const value = mapper.text(column);
+  if (value === undefined) return;
+  const read = number ?? parseDecimal(value);
+  if (read !== undefined && !printsAsNumber(value, read)) unmapped[column] = value;
+}
+
+function hasKeys(object: object): boolean {
+  for (const _ in object) return true;
+  return false;
+}
 
 /** Maps one ACLED record to a candidate event, or to the errors that stop it. */
 export function mapAcledRecord(record: AcledRecord, context: MapContext): MappedRecord {
@@ -383,8 +404,9 @@ export function mapAcledRecord(record: AcledRecord, context: MapContext): Mapped
       timestampText,
       `"timestamp" is "${timestampText}", not Unix seconds`,
     );
-  // A Map, so that a column labelled "__proto__" is a key like any other.
-  const unmapped = new Map<string, string>();
+  // ACLED's own column names are set as properties; a label from the file's header (which
+  // may be "__proto__") is defined as an own property, never assigned.
+  const unmapped: Record<string, string> = {};
   const fatalities = mapFatalities(mapper, context, unmapped);
   const { actors, inter1 } = mapActors(mapper);
   const tags = splitList(mapper.text('tags'));
@@ -394,22 +416,17 @@ export function mapAcledRecord(record: AcledRecord, context: MapContext): Mapped
 
   for (const column of unmappedColumns) {
     const value = mapper.text(column);
-    if (value !== undefined) unmapped.set(column, value);
+    if (value !== undefined) unmapped[column] = value;
   }
-  // Coordinates and timestamps printed other than as a number prints (`35.9310`, `0042`)
-  // are kept as printed, so that write-back gives the same text.
-  for (const column of printedNumberColumns) {
-    const value = mapper.text(column);
-    const number = value === undefined ? undefined : parseDecimal(value);
-    if (value !== undefined && number !== undefined && String(number) !== value)
-      unmapped.set(column, value);
-  }
+  keepPrinting(mapper, unmapped, 'latitude', location.point?.lat);
+  keepPrinting(mapper, unmapped, 'longitude', location.point?.lon);
+  keepPrinting(mapper, unmapped, 'timestamp', undefined);
   const civilianTargeting = mapper.text('civilian_targeting');
   if (
     civilianTargeting !== undefined &&
     civilianTargeting.trim().toLowerCase() !== 'civilian targeting'
   ) {
-    unmapped.set('civilian_targeting', civilianTargeting);
+    unmapped.civilian_targeting = civilianTargeting;
     mapper.warn(
       'unknown-code',
       'civilian_targeting',
@@ -418,7 +435,13 @@ export function mapAcledRecord(record: AcledRecord, context: MapContext): Mapped
     );
   }
   for (const [key, value] of record.extra) {
-    if (value.trim() !== '') unmapped.set(key, value);
+    if (value.trim() !== '')
+      Object.defineProperty(unmapped, key, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
 
   // Built with the keys in the schema's order, so the shape check hands the objects back as
@@ -429,7 +452,7 @@ export function mapAcledRecord(record: AcledRecord, context: MapContext): Mapped
   provenance.recordId = id;
   if (modified !== undefined) provenance.modified = modified;
   provenance.attribution = acledAttribution;
-  if (unmapped.size > 0) provenance.unmapped = Object.fromEntries(unmapped);
+  if (hasKeys(unmapped)) provenance.unmapped = unmapped;
   const fields: Omit<ConflictEvent, 'provenance'> = {
     id: `acled:${id}`,
     date,

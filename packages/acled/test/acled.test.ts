@@ -186,6 +186,38 @@ describe('mapping', () => {
     });
   });
 
+  test('numbers printed other than as JavaScript prints them are kept for write-back', async () => {
+    const printed = (await readOne({ latitude: '35.8100', longitude: '36.6', timestamp: '0042' }))
+      .event;
+    expect(printed?.location.point).toEqual({ lat: 35.81, lon: 36.6 });
+    expect(printed?.provenance.unmapped).toMatchObject({ latitude: '35.8100', timestamp: '0042' });
+    expect(printed?.provenance.unmapped).not.toHaveProperty('longitude');
+    const plain = (await readOne({ latitude: '-0.000001', longitude: '0.0000001' })).event;
+    // JavaScript prints 1e-7 with an exponent, so that cell is kept as printed.
+    expect(plain?.provenance.unmapped).not.toHaveProperty('latitude');
+    expect(plain?.provenance.unmapped?.longitude).toBe('0.0000001');
+  });
+
+  test('a column labelled "__proto__" rejects its rows with the position; nothing is polluted', async () => {
+    const columns = [...acled2023Columns, 'constructor', '__proto__'];
+    // Spread copies JSON's own "__proto__" key as a key; a literal `__proto__:` would not.
+    const extra = (proto: string) => JSON.parse(`{"constructor": "y", "__proto__": "${proto}"}`);
+    const text = csv(columns, [
+      { ...row(), ...extra('x') },
+      { ...row(), ...extra('') },
+    ]);
+    const { events, rejected } = await readAll(acledFormat, encode(text), 4096);
+    expect(rejected.map((reject) => [reject.position.row, reject.issues[0]?.pointer])).toEqual([
+      [2, '/provenance/unmapped/__proto__'],
+    ]);
+    // An empty cell is no key: the row's other extra column is kept as an own key.
+    const unmapped = events[0]?.provenance.unmapped ?? {};
+    expect(Object.getPrototypeOf(unmapped)).toBe(Object.prototype);
+    expect(Object.keys(unmapped).at(-1)).toBe('constructor');
+    expect(unmapped.constructor).toBe('y');
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
   test('a bad number or date rejects the row with its position and column', async () => {
     for (const [column, value] of [
       ['latitude', 'abc'],

@@ -61,6 +61,7 @@ export {
   parseDecimal,
   parseIsoDate,
   parseWholeNumber,
+  printsAsNumber,
 } from './parse-cells.ts';
 export {
   AccountingError,

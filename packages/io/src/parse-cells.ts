@@ -15,6 +15,57 @@ export function parseWholeNumber(text: string): number | undefined {
   return value !== undefined && Number.isSafeInteger(value) ? value : undefined;
 }
 
+const zero = 48;
+const nine = 57;
+const dot = 46;
+const minus = 45;
+
+/**
+ * Whether `String(value)` is `text`, for a `value` read from `text`: does the cell print the
+ * number as JavaScript prints it (`35.931`, not `35.9310`, `+1` or `.5`)? Importers ask this of
+ * every coordinate to keep other printings for write-back, and printing a double costs more
+ * than the rest of the cell's reading. A plain decimal without leading or trailing zeros, with
+ * at most 15 significant digits and a magnitude JavaScript prints without an exponent, is
+ * answered without printing: two such decimals never read as the same double (15 digits
+ * survive the round trip through a double), so the shortest text of the double is the cell
+ * itself. Anything else is printed and compared.
+ */
+export function printsAsNumber(text: string, value: number): boolean {
+  const length = text.length;
+  let index = text.charCodeAt(0) === minus ? 1 : 0;
+  const negative = index === 1;
+  const integerStart = index;
+  while (index < length) {
+    const code = text.charCodeAt(index);
+    if (code < zero || code > nine) break;
+    index += 1;
+  }
+  const integerDigits = index - integerStart;
+  if (integerDigits === 0 || integerDigits > 21) return String(value) === text;
+  const leadingZero = text.charCodeAt(integerStart) === zero;
+  // `007`, or `-0` (which prints as `0`).
+  if (leadingZero && integerDigits > 1) return false;
+  let significant = leadingZero ? 0 : integerDigits;
+  if (index < length) {
+    if (text.charCodeAt(index) !== dot) return String(value) === text;
+    index += 1;
+    const fractionStart = index;
+    let zerosBefore = 0;
+    while (index < length) {
+      const code = text.charCodeAt(index);
+      if (code < zero || code > nine) return String(value) === text;
+      if (significant === 0 && code === zero) zerosBefore += 1;
+      else significant += 1;
+      index += 1;
+    }
+    // `1.` and `1.50` print as `1` and `1.5`; `-0.0` as `0`.
+    if (index === fractionStart || text.charCodeAt(length - 1) === zero) return false;
+    // Below 10⁻⁶ JavaScript prints an exponent.
+    if (leadingZero && zerosBefore >= 6) return String(value) === text;
+  } else if (negative && leadingZero) return false;
+  return significant <= 15 ? true : String(value) === text;
+}
+
 const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**

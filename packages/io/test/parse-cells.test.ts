@@ -6,6 +6,7 @@ import {
   parseDecimal,
   parseIsoDate,
   parseWholeNumber,
+  printsAsNumber,
 } from '../src/index.ts';
 
 describe('cell parsers shared by the importers', () => {
@@ -15,6 +16,70 @@ describe('cell parsers shared by the importers', () => {
       expect(parseDecimal(text)).toBeUndefined();
     expect(parseWholeNumber('12.0')).toBe(12);
     expect(parseWholeNumber('12.5')).toBeUndefined();
+  });
+
+  test('a cell prints its number as JavaScript does exactly when String(number) gives it back', () => {
+    const reference = (text: string): boolean => String(Number(text)) === text;
+    const cases = [
+      '0',
+      '-0',
+      '0.0',
+      '-0.0',
+      '1',
+      '-1',
+      '1.',
+      '.5',
+      '-.5',
+      '0.5',
+      '-0.5',
+      '1.50',
+      '007',
+      '35.931',
+      '35.9310',
+      '-179.999999',
+      '0.000001',
+      '0.0000001',
+      '-0.0000012',
+      '1e3',
+      '100000000000000000000',
+      '1000000000000000000000',
+      '123456789012345',
+      '1234567890123456',
+      '0.1234567890123456',
+      '9007199254740993',
+      '0.30000000000000004',
+      '1700000000',
+      ' 1.5',
+      '1.5 ',
+      '+1',
+    ];
+    for (const text of cases)
+      expect(printsAsNumber(text, Number(text)), text).toBe(reference(text));
+    const digits = (max: number) =>
+      fc
+        .array(fc.constantFrom('0', '0', '0', '1', '5', '9'), { maxLength: max })
+        .map((d) => d.join(''));
+    const decimalText = fc
+      .tuple(fc.boolean(), digits(23), fc.option(digits(20)))
+      .map(
+        ([negative, whole, fraction]) =>
+          `${negative ? '-' : ''}${whole}${fraction === null ? '' : `.${fraction}`}`,
+      )
+      .filter((text) => parseDecimal(text) !== undefined);
+    fc.assert(
+      fc.property(decimalText, (text) => printsAsNumber(text, Number(text)) === reference(text)),
+      { numRuns: 20_000 },
+    );
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (value) => {
+        const text = String(value);
+        return (
+          printsAsNumber(text, value) === true &&
+          printsAsNumber(`${text}0`, Number(`${text}0`)) === reference(`${text}0`)
+        );
+      }),
+      { numRuns: 20_000 },
+    );
   });
 
   test('calendar dates: only days the calendar has, years 1 to 9999 as written', () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   type ConflictEvent,
@@ -315,5 +316,28 @@ describe('the id set behind duplicate-id', () => {
       expect(set.add(`acled:SYR${index}`)).toBe(false);
     expect(set.add('')).toBe(true);
     expect(set.add('')).toBe(false);
+  });
+
+  test('agrees with a Set of the ids when its tables are frozen into runs', async () => {
+    const { IdSet } = await import('../src/rules/id-set.ts');
+    // 1,024-slot tables: a run is frozen every 768 ids, so 20,000 ids make 26 runs.
+    const set = new IdSet(1024);
+    for (let index = 0; index < 20_000; index++) expect(set.add(`ucdp:${index}`)).toBe(true);
+    expect(set.size).toBe(20_000);
+    for (let index = 0; index < 20_000; index += 7) expect(set.add(`ucdp:${index}`)).toBe(false);
+    expect(set.size).toBe(20_000);
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 4000 }), (ids) => {
+        const small = new IdSet(1024);
+        const reference = new Set<string>();
+        for (const id of ids) {
+          if (small.add(id) !== !reference.has(id)) return false;
+          reference.add(id);
+        }
+        return small.size === reference.size;
+      }),
+      { numRuns: 50 },
+    );
+    expect(() => new IdSet(1000)).toThrow(/power of two/);
   });
 });

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { deleteFromBatches, keepNewestVersions, readDeletedEvents } from '@conflict-events/acled';
 import { joinMentions } from '@conflict-events/gdelt';
 import { convert } from '@conflict-events/io';
+import { boundHeapGrowth } from '@conflict-events/io/node';
 import { publishedSchemas, toPublishedJsonSchema } from '@conflict-events/schema';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CliError, describeError, exitCodes } from './cli-error.ts';
@@ -502,6 +503,8 @@ Examples:
 
 async function main(argv: readonly string[]): Promise<void> {
   installSignalHandlers();
+  // Conversions stream: a heap grown to a multiple of the live data would only hold garbage.
+  boundHeapGrowth();
   const debug = argv.includes('--debug');
   try {
     await buildProgram().parseAsync(argv);

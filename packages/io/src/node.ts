@@ -1,6 +1,7 @@
 // The Node edge: file paths, Node streams and atomic file output. Adapters never import this.
 import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { InputError } from './limits.ts';
 import type { ByteSink } from './pipeline.ts';
 
@@ -139,4 +140,22 @@ export async function openAtomicFile(path: string): Promise<AtomicFileSink> {
 /** True when two paths name the same file (so an input is never overwritten by its output). */
 export function samePath(a: string, b: string): boolean {
   return resolve(a) === resolve(b);
+}
+
+/** How far V8's heap may grow above the live data after `boundHeapGrowth`: 50 %. */
+export const boundedHeapGrowthPercent = 50;
+
+/**
+ * Lets V8 grow the process's heap to at most 1.5 times the data alive after a full garbage
+ * collection, instead of up to 4 times. A streaming conversion keeps little alive and makes
+ * garbage fast, and V8 grows the heap most when collecting is cheap: converting ACLED CSV to
+ * GeoParquet, it let the heap reach 270 MB with 25–60 MB alive. Call it once, at the start of
+ * an application that converts large files (the command line does); it changes V8's setting
+ * for the whole process (`--heap-growing-percent`), which Node allows at run time.
+ */
+export function boundHeapGrowth(percent = boundedHeapGrowthPercent): void {
+  if (!Number.isInteger(percent) || percent < 1) {
+    throw new RangeError(`boundHeapGrowth: expected a whole percent of at least 1, got ${percent}`);
+  }
+  setFlagsFromString(`--heap-growing-percent=${percent}`);
 }

@@ -10,10 +10,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../src/index.ts';
-import { fileBytes, openAtomicFile, samePath } from '../src/node.ts';
+import { boundHeapGrowth, fileBytes, openAtomicFile, samePath } from '../src/node.ts';
 import { collect } from './helpers.ts';
 
 describe('Node edge', () => {
+  test('boundHeapGrowth takes a whole percent of at least 1, else says what it got', () => {
+    for (const percent of [0, -5, 12.5, Number.NaN]) {
+      expect(() => boundHeapGrowth(percent)).toThrow(/expected a whole percent of at least 1/);
+    }
+    // The effect on memory is measured by `pnpm bench:compare` and `pnpm bench:memory`.
+    expect(() => boundHeapGrowth()).not.toThrow();
+  });
+
   test('writes behind the caller arrive whole and in order, however they interleave', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ce-io-'));
     const target = join(dir, 'out.txt');

@@ -322,6 +322,34 @@ describe('the compiled check agrees with zod on deep changes', () => {
     );
   });
 
+  test('in any order of checks: a pattern remembers only strings it accepted', () => {
+    // The compiled check skips a pattern test for the string the pattern accepted last, so a
+    // rejected string checked twice, or after an accepted one, must still be rejected.
+    const dates = ['2016-08-01', '2016-02-30', '2015-02-29', '2016-8-1', '2016-02-29', ''];
+    const times = ['2016-08-01T10:00:00Z', '2016-08-01T25:00:00Z', '2016-08-01 10:00:00Z'];
+    const sample = sampleEvent() as Json;
+    const eventWith = ([start, end, modified]: [string, string, string]) => {
+      const event = structuredClone(sample);
+      Object.assign(event.date as Json, { start, end });
+      (event.provenance as Json).modified = modified;
+      return event;
+    };
+    const drawn = fc.tuple(
+      fc.constantFrom(...dates),
+      fc.constantFrom(...dates),
+      fc.constantFrom(...times),
+    );
+    fc.assert(
+      fc.property(fc.array(drawn, { minLength: 1, maxLength: 8 }), (sequence) =>
+        sequence.every((parts) => {
+          const event = eventWith(parts);
+          return isConflictEventShape(event) === ConflictEventSchema.safeParse(event).success;
+        }),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   test('keys come back in the schema order, copied only where they were not', () => {
     const reversed = (node: unknown): unknown => {
       if (Array.isArray(node)) return node.map(reversed);

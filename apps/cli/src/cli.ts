@@ -122,7 +122,7 @@ function addConvertOptions(command: Command): Command {
     )
     .option(
       '--parquet-row-group-size <n>',
-      'GeoParquet output: events per row group (default 20000)',
+      'GeoParquet output: events per row group (default 15000)',
       positiveInteger,
     )
     .option(

@@ -23,7 +23,9 @@ export interface GeoParquetReadOptions {
 export interface GeoParquetWriteOptions {
   /**
    * Events per row group: the writer holds this many events' values at most, and hands out
-   * a row group's bytes as soon as it is full. Default 20 000.
+   * a row group's bytes as soon as it is full. Default 15 000: a column of a row group is then
+   * an array under V8's 128 KiB limit for ordinary objects (16 384 values), which measured a
+   * quarter faster than 20 000 (see the README).
    */
   rowGroupSize: number;
   /** Codec of every column chunk: `zstd`, `snappy` or `uncompressed`. Default `zstd`. */
@@ -54,7 +56,7 @@ export const defaultGeoParquetReadOptions: Readonly<GeoParquetReadOptions> = Obj
 });
 
 export const defaultGeoParquetWriteOptions: Readonly<GeoParquetWriteOptions> = Object.freeze({
-  rowGroupSize: 20_000,
+  rowGroupSize: 15_000,
   compression: 'zstd',
 });
 

@@ -90,6 +90,9 @@ export class IdSet {
   }
 }
 
+/** A frozen run's groups: one per value of the top 16 bits of a fingerprint. */
+const groups = 1 << 16;
+
 /**
  * Fingerprints that no longer change, grouped by the top 16 bits of their first half (a
  * counting sort; the halves are uniform, so the groups are even: 12 fingerprints each in a
@@ -98,8 +101,8 @@ export class IdSet {
  * group g starts.
  */
 class FrozenRun {
-  private readonly rests = new Uint16Array(0);
-  private readonly lows = new Uint32Array(0);
+  private readonly rests: Uint16Array;
+  private readonly lows: Uint32Array;
   private readonly offsets = new Uint32Array(groups + 1);
 
   constructor(slots: Uint32Array, count: number) {
@@ -139,5 +142,3 @@ class FrozenRun {
     return false;
   }
 }
-
-const groups = 1 << 16;

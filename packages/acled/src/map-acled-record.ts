@@ -1,4 +1,10 @@
-import { CellReader, type CellSource, printsAsNumber, restoreFormula } from '@conflict-events/io';
+import {
+  CellReader,
+  type CellSource,
+  defineOwn,
+  printsAsNumber,
+  restoreFormula,
+} from '@conflict-events/io';
 import {
   type AcledCoding,
   type Actor,
@@ -367,20 +373,19 @@ function mapFatalities(
 const wholeNumberColumns = ['year', 'data_id', 'event_id_no_cnty', 'gwno'] as const;
 
 /**
- * Keeps a number cell printed other than as JavaScript prints its number (`35.9310`, `0042`)
- * in provenance.unmapped, so that write-back gives the same text. `number` is the cell's
- * value when the caller has read it already.
+ * Keeps a number cell's text when it prints its number other than as JavaScript does
+ * (`35.9310`, `0042`), in provenance.unmapped, so that write-back gives the same text.
+ * `number` is the cell's value when the caller has read it already.
  */
 function keepPrinting(
-  mapper: RecordMapper,
   unmapped: Record<string, string>,
   column: 'latitude' | 'longitude' | 'timestamp',
+  text: string | undefined,
   number: number | undefined,
 ): void {
-  const value = mapper.text(column);
-  if (value === undefined) return;
-  const read = number ?? parseDecimal(value);
-  if (read !== undefined && !printsAsNumber(value, read)) unmapped[column] = value;
+  if (text === undefined) return;
+  const read = number ?? parseDecimal(text);
+  if (read !== undefined && !printsAsNumber(text, read)) unmapped[column] = text;
 }
 
 function hasKeys(object: object): boolean {
@@ -418,9 +423,9 @@ export function mapAcledRecord(record: AcledRecord, context: MapContext): Mapped
     const value = mapper.text(column);
     if (value !== undefined) unmapped[column] = value;
   }
-  keepPrinting(mapper, unmapped, 'latitude', location.point?.lat);
-  keepPrinting(mapper, unmapped, 'longitude', location.point?.lon);
-  keepPrinting(mapper, unmapped, 'timestamp', undefined);
+  keepPrinting(unmapped, 'latitude', mapper.text('latitude'), location.point?.lat);
+  keepPrinting(unmapped, 'longitude', mapper.text('longitude'), location.point?.lon);
+  keepPrinting(unmapped, 'timestamp', timestampText, undefined);
   const civilianTargeting = mapper.text('civilian_targeting');
   if (
     civilianTargeting !== undefined &&
@@ -435,13 +440,7 @@ export function mapAcledRecord(record: AcledRecord, context: MapContext): Mapped
     );
   }
   for (const [key, value] of record.extra) {
-    if (value.trim() !== '')
-      Object.defineProperty(unmapped, key, {
-        value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+    if (value.trim() !== '') defineOwn(unmapped, key, value);
   }
 
   // Built with the keys in the schema's order, so the shape check hands the objects back as

@@ -8,6 +8,7 @@
 // The geometry gives the point when the properties have none.
 import {
   columnOf,
+  defineOwn,
   isJsonObject,
   type JsonObject,
   requiredColumns,
@@ -167,14 +168,8 @@ function nestedCandidate(properties: JsonObject, warnings: ValidationIssue[]): J
   const candidate: JsonObject = {};
   const added: [string, unknown][] = [];
   for (const [key, value] of Object.entries(properties)) {
-    if (eventKeys.has(key) || key === '__proto__') {
-      Object.defineProperty(candidate, key, {
-        value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    } else added.push([key, value]);
+    if (eventKeys.has(key) || key === '__proto__') defineOwn(candidate, key, value);
+    else added.push([key, value]);
   }
   if (added.length === 0) return candidate;
   const provenance = copyObject(candidate.provenance);

@@ -1,5 +1,6 @@
 import type { ConflictEvent, ValidationIssue } from '@conflict-events/schema';
 import { type CsvColumn, csvColumns, emptyMeansEmptyList } from './canonical-columns.ts';
+import { defineOwn } from './own-property.ts';
 
 // OWASP CSV injection: a spreadsheet runs a cell that starts with = + - @, tab or CR.
 // Writing prefixes such text cells with one apostrophe; a cell that already starts with
@@ -197,12 +198,7 @@ export function decodeRow(
       const scalar = cell === null || ['string', 'number', 'boolean'].includes(typeof cell);
       // Defined, not assigned: a column named `__proto__` becomes an own key (which the
       // schema then refuses, with its position) instead of vanishing into the prototype.
-      Object.defineProperty(unmapped, key, {
-        value: scalar ? (cell as FlatValue | null) : cellText(cell),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      defineOwn(unmapped, key, scalar ? (cell as FlatValue | null) : cellText(cell));
     }
     if (Object.keys(unmapped).length > 0) {
       provenance.unmapped = unmapped;

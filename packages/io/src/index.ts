@@ -55,6 +55,7 @@ export { type ParsedJsonRecord, parseJsonRecord } from './json-record.ts';
 export { defaultLimits, InputError, LimitError, type Limits, resolveLimits } from './limits.ts';
 export { LineSplitter, type LineSplitterOptions, type TextLine } from './lines.ts';
 export { nestingIssue, nestsDeeperThan } from './nesting-depth.ts';
+export { defineOwn } from './own-property.ts';
 export {
   calendarDate,
   monthNumber,

@@ -18,6 +18,7 @@ const sizes = flag('sizes', '100000,1000000').split(',').map(Number);
 const runs = Number(flag('runs', '1'));
 const gzipGb = Number(flag('gzip-gb', '0'));
 const heap = flag('heap', '');
+const heapLabel = heap ? `growth ≤ 1.5× live, old space ≤ ${heap} MiB` : 'growth ≤ 1.5× live';
 const only = flag('only', '');
 const acledRows = Number(flag('acled', '0'));
 
@@ -69,7 +70,7 @@ for (const size of sizes) {
       rows.push({
         case: `${from} → ${to}`,
         validation: rules === 'rules' ? 'shape + rules' : 'shape only',
-        heap: heap ? `growth ≤ 1.5× live, old space ≤ ${heap} MiB` : 'growth ≤ 1.5× live',
+        heap: heapLabel,
         events: size,
         'events/s': Math.round(last.events / wall),
         'MB/s': (statSync(input).size / 1e6 / wall).toFixed(1),
@@ -94,7 +95,7 @@ if (gzipGb > 0) {
   rows.push({
     case: 'csv.gz → ndjson',
     validation: 'shape + rules',
-    heap: heap ? `growth ≤ 1.5× live, old space ≤ ${heap} MiB` : 'growth ≤ 1.5× live',
+    heap: heapLabel,
     events: result.events,
     'events/s': Math.round(result.events / result.wallSeconds),
     'MB/s': (statSync(gz).size / 1e6 / result.wallSeconds).toFixed(1),
@@ -116,7 +117,7 @@ if (acledRows > 0) {
   rows.push({
     case: 'acled csv → ndjson',
     validation: 'shape + rules',
-    heap: heap ? `growth ≤ 1.5× live, old space ≤ ${heap} MiB` : 'growth ≤ 1.5× live',
+    heap: heapLabel,
     events: result.events,
     'events/s': Math.round(result.events / result.wallSeconds),
     'MB/s': (statSync(acled).size / 1e6 / result.wallSeconds).toFixed(1),

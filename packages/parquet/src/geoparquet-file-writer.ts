@@ -8,6 +8,7 @@ import type { Codec } from './compression-codecs.ts';
 import { geoMetadataKey, geoMetadataText, PointBounds } from './geo-metadata.ts';
 import { type ParquetColumn, parquetSchema } from './parquet-columns.ts';
 import { RowGroupBuffer, type RowGroupColumns } from './row-group-buffer.ts';
+import { RowGroupMetadataCompactor } from './row-group-metadata.ts';
 
 export const createdBy = '@conflict-events/parquet';
 
@@ -35,6 +36,7 @@ export class GeoParquetFileWriter {
   private readonly parquet: ParquetWriter;
   private readonly bounds = new PointBounds();
   private readonly buffer: RowGroupBuffer;
+  private readonly metadata = new RowGroupMetadataCompactor();
   private rowsWritten = 0;
 
   constructor(private readonly settings: FileWriterSettings) {
@@ -75,6 +77,7 @@ export class GeoParquetFileWriter {
       for (const box of group.boxes) if (box) this.bounds.add(box.xmin, box.ymin);
       // One call, one row group: a buffer never holds more than a row group.
       void this.parquet.write({ columnData: group.sources, rowGroupSize: size });
+      this.metadata.compact(this.parquet);
       this.rowsWritten += size;
     }
     return this.sink.take();

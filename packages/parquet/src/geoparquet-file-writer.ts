@@ -4,11 +4,12 @@
 import type { ConflictEvent } from '@conflict-events/schema';
 import type { KeyValue } from 'hyparquet';
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
+import { ByteBuffer } from './byte-buffer.ts';
+import type { ChunkSettings } from './column-encoders.ts';
 import type { Codec } from './compression-codecs.ts';
 import { geoMetadataKey, geoMetadataText, PointBounds } from './geo-metadata.ts';
 import { type ParquetColumn, parquetSchema } from './parquet-columns.ts';
-import { RowGroupBuffer, type RowGroupColumns } from './row-group-buffer.ts';
-import { RowGroupMetadataCompactor } from './row-group-metadata.ts';
+import { RowGroupBuffer } from './row-group-buffer.ts';
 
 export const createdBy = '@conflict-events/parquet';
 
@@ -29,6 +30,8 @@ export interface FileWriterSettings {
   rowGroupSize: number;
   /** Extra footer metadata (the dataset's), next to `geo`. */
   keyValues?: readonly KeyValue[];
+  /** Bytes of values after which a data page ends (at the next row); 1 MiB by default. */
+  pageSize?: number;
 }
 
 export class GeoParquetFileWriter {
@@ -36,7 +39,8 @@ export class GeoParquetFileWriter {
   private readonly parquet: ParquetWriter;
   private readonly bounds = new PointBounds();
   private readonly buffer: RowGroupBuffer;
-  private readonly metadata = new RowGroupMetadataCompactor();
+  private readonly chunks: ChunkSettings;
+  private readonly scratch = new ByteBuffer(1024);
   private rowsWritten = 0;
 
   constructor(private readonly settings: FileWriterSettings) {
@@ -48,6 +52,12 @@ export class GeoParquetFileWriter {
       createdBy,
     });
     this.buffer = new RowGroupBuffer(settings.columns);
+    const codec = settings.codec.codec;
+    this.chunks = {
+      codec,
+      compress: codec === 'UNCOMPRESSED' ? undefined : this.parquet.compressors[codec],
+      pageSize: settings.pageSize ?? 1 << 20,
+    };
   }
 
   /** Events held, not yet written as a row group. */
@@ -66,18 +76,22 @@ export class GeoParquetFileWriter {
   }
 
   /**
-   * Writes a row group (possibly short): the columns given, collected elsewhere (the
-   * partitioned writer keeps one buffer per partition), else the events held. Returns the
-   * bytes made so far.
+   * Writes a row group (possibly short): the events `buffer` holds (the partitioned writer
+   * keeps one buffer per partition), else the ones this writer holds. Returns the bytes made
+   * so far.
    */
-  writeRowGroup(columns?: RowGroupColumns): Uint8Array | undefined {
-    const group = columns ?? (this.buffer.size > 0 ? this.buffer.take() : undefined);
-    const size = group?.boxes.length ?? 0;
-    if (group && size > 0) {
-      for (const box of group.boxes) if (box) this.bounds.add(box.xmin, box.ymin);
-      // One call, one row group: a buffer never holds more than a row group.
-      void this.parquet.write({ columnData: group.sources, rowGroupSize: size });
-      this.metadata.compact(this.parquet);
+  writeRowGroup(buffer: RowGroupBuffer = this.buffer): Uint8Array | undefined {
+    const size = buffer.size;
+    if (size > 0) {
+      const box = buffer.bounds.bbox;
+      if (box) {
+        this.bounds.add(box[0], box[1]);
+        this.bounds.add(box[2], box[3]);
+      }
+      // The footer is hyparquet-writer's: it takes the row group's metadata as its own.
+      const group = buffer.write(this.sink, this.chunks, this.scratch);
+      this.parquet.row_groups.push(group);
+      this.parquet.num_rows += group.num_rows;
       this.rowsWritten += size;
     }
     return this.sink.take();

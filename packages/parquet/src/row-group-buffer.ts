@@ -1,56 +1,27 @@
-// Collects events as the column arrays of one row group: each canonical value converted to
-// its Parquet type, the point as WKB with its bbox covering. Holds at most one row group.
-import { flattenEvent } from '@conflict-events/io';
+// Collects events as the column chunks of one row group: each canonical value converted to
+// its Parquet type and encoded as it arrives, the point as WKB with its bbox covering. Holds
+// at most one row group, as bytes.
+import { type CsvColumn, flattenEvent } from '@conflict-events/io';
 import type { ConflictEvent } from '@conflict-events/schema';
-import type { ColumnSource } from 'hyparquet-writer';
+import type { ColumnChunk, RowGroup } from 'hyparquet';
+import type { ByteBuffer } from './byte-buffer.ts';
 import { daysFromIsoDate } from './civil-date.ts';
-import { bboxColumn, geometryColumn, type ParquetColumn } from './parquet-columns.ts';
-import { encodeWkbPoint } from './wkb-point.ts';
-
-type CellValue = string | number | bigint | boolean | readonly string[] | null;
-
-/** One row's bbox covering: the point's longitude and latitude as a degenerate box. */
-export interface Box {
-  xmin: number;
-  ymin: number;
-  xmax: number;
-  ymax: number;
-}
-
-/** A row group's columns as hyparquet-writer takes them, and its points' boxes. */
-export interface RowGroupColumns {
-  sources: ColumnSource[];
-  boxes: readonly (Box | null)[];
-}
+import {
+  BooleanValues,
+  type ChunkSettings,
+  type ChunkSink,
+  DoubleValues,
+  Int32Values,
+  Int64Values,
+  LeafColumn,
+  ownCopy,
+  PointValues,
+  StringValues,
+} from './column-encoders.ts';
+import { PointBounds } from './geo-metadata.ts';
+import { bboxColumn, bboxFields, geometryColumn, type ParquetColumn } from './parquet-columns.ts';
 
 const int32Range = 2 ** 31;
-
-/**
- * The string as its own copy. A reader's strings are often slices of the text chunk they were
- * cut from, and V8 keeps the whole chunk alive as long as a slice of it lives: a row group of
- * 20 000 events read from CSV held twice the memory of the same events parsed from JSON. The
- * cells held for a row group are copied, so they keep only their own characters. (Prepending
- * a character and slicing it off makes V8 flatten the string into a new one.) Short strings
- * are copied by V8 anyway.
- */
-function ownCopy(text: string): string {
-  return text.length < 13 ? text : ` ${text}`.slice(1);
-}
-
-/**
- * Holds a column's strings for a row group: each one copied (see ownCopy), except that a value
- * equal to the one before it in the column is held once (a dataset name, an attribution, a
- * country: event data repeats them row after row).
- */
-class StringCells {
-  private last: string | undefined;
-
-  take(text: string): string {
-    if (text === this.last) return this.last;
-    this.last = ownCopy(text);
-    return this.last;
-  }
-}
 
 function valueAt(event: ConflictEvent, path: readonly string[]): unknown {
   let node: unknown = event;
@@ -62,99 +33,263 @@ function valueAt(event: ConflictEvent, path: readonly string[]): unknown {
 }
 
 /** Thrown for an event whose values do not fit the model's types (only an unchecked event can). */
-function unfit(event: ConflictEvent, column: ParquetColumn, why: string): TypeError {
-  return new TypeError(`event "${String(event.id)}": ${column.name}: ${why}`);
+function unfit(id: unknown, column: ParquetColumn, why: string): TypeError {
+  return new TypeError(`event "${String(id)}": ${column.name}: ${why}`);
 }
 
-function cellValue(
-  event: ConflictEvent,
-  column: ParquetColumn,
-  flat: unknown,
-  strings: StringCells,
-): CellValue {
-  if (column.kind === 'string-list') {
-    // The list itself, not flattenEvent's JSON text of it.
-    const list = valueAt(event, column.canonical.path);
-    if (list === undefined) return null;
-    if (!Array.isArray(list) || !list.every((item) => typeof item === 'string')) {
-      throw unfit(event, column, 'not a list of strings');
-    }
-    return list.map(ownCopy);
+/**
+ * An event's values in column order: `flattenEvent`'s, except that a list of strings is the
+ * list itself (checked), not its JSON text.
+ */
+export class RowFlattener {
+  private readonly canonical: readonly CsvColumn[];
+  private readonly lists: readonly number[];
+  /** Where the event's id is in a row (for errors), or -1. */
+  readonly idIndex: number;
+
+  constructor(readonly columns: readonly ParquetColumn[]) {
+    this.canonical = columns.map((column) => column.canonical);
+    this.lists = columns.flatMap((column, index) => (column.kind === 'string-list' ? [index] : []));
+    this.idIndex = columns.findIndex((column) => column.name === 'id');
   }
-  if (flat === undefined) return null;
-  switch (column.kind) {
-    case 'date': {
-      const days = daysFromIsoDate(String(flat));
-      if (days === undefined)
-        throw unfit(event, column, `"${String(flat)}" is not a YYYY-MM-DD date`);
-      return days;
-    }
-    case 'int32':
-    case 'int64':
-      if (!Number.isSafeInteger(flat))
-        throw unfit(event, column, `${String(flat)} is not an integer`);
-      if (column.kind === 'int64') return BigInt(flat as number);
-      if (Math.abs(flat as number) >= int32Range) {
-        throw unfit(event, column, `${String(flat)} does not fit 32 bits`);
+
+  row(event: ConflictEvent): unknown[] {
+    const row: unknown[] = flattenEvent(event, this.canonical);
+    for (const index of this.lists) {
+      const column = this.columns[index] as ParquetColumn;
+      const list = valueAt(event, column.canonical.path);
+      if (
+        list !== undefined &&
+        (!Array.isArray(list) || !list.every((item) => typeof item === 'string'))
+      ) {
+        throw unfit(event.id, column, 'not a list of strings');
       }
-      return flat as number;
+      row[index] = list;
+    }
+    return row;
+  }
+}
+
+/**
+ * A partition's rows until they are written as a row group: each row's values, its strings
+ * copied (see `ownCopy`), a string equal to the one before it in its column held once. The
+ * partitioned writer holds rows for many partitions at once, so they are held as values, not
+ * encoded: a `RowGroupBuffer` costs about 77 KiB of heap before its first row group, the rows
+ * of one event about 1.
+ */
+export class HeldRows {
+  private rows: unknown[][] = [];
+  private points: number[] = [];
+  private readonly last: unknown[];
+
+  constructor(private readonly flattener: RowFlattener) {
+    this.last = flattener.columns.map(() => undefined);
+  }
+
+  get size(): number {
+    return this.rows.length;
+  }
+
+  add(event: ConflictEvent): void {
+    const row = this.flattener.row(event);
+    for (let index = 0; index < row.length; index++) {
+      const value = row[index];
+      if (typeof value === 'string') {
+        if (value === this.last[index]) row[index] = this.last[index];
+        else this.last[index] = row[index] = ownCopy(value);
+      } else if (Array.isArray(value)) {
+        row[index] = value.map((item) => ownCopy(item as string));
+      }
+    }
+    this.rows.push(row);
+    const point = event.location?.point;
+    const located = point && typeof point.lat === 'number' && typeof point.lon === 'number';
+    this.points.push(located ? point.lon : Number.NaN, located ? point.lat : Number.NaN);
+  }
+
+  /** Moves the rows into `buffer`, which then holds them encoded; none are held here after. */
+  moveTo(buffer: RowGroupBuffer): void {
+    const idIndex = this.flattener.idIndex;
+    this.rows.forEach((row, index) => {
+      const id = idIndex < 0 ? undefined : row[idIndex];
+      buffer.addRow(
+        row,
+        id,
+        this.points[index * 2] as number,
+        this.points[index * 2 + 1] as number,
+      );
+    });
+    this.rows = [];
+    this.points = [];
+    this.last.fill(undefined);
+  }
+}
+
+type Leaf =
+  | { kind: 'string'; leaf: LeafColumn<StringValues> }
+  | { kind: 'string-list'; leaf: LeafColumn<StringValues> }
+  | { kind: 'date' | 'int32'; leaf: LeafColumn<Int32Values> }
+  | { kind: 'int64'; leaf: LeafColumn<Int64Values> }
+  | { kind: 'double'; leaf: LeafColumn<DoubleValues> }
+  | { kind: 'boolean'; leaf: LeafColumn<BooleanValues> };
+
+function leafOf(column: ParquetColumn): Leaf {
+  const name = column.name;
+  switch (column.kind) {
+    case 'string':
+      return { kind: 'string', leaf: new LeafColumn([name], 'BYTE_ARRAY', 1, new StringValues()) };
+    case 'string-list':
+      return {
+        kind: 'string-list',
+        leaf: new LeafColumn([name, 'list', 'element'], 'BYTE_ARRAY', 2, new StringValues(), true),
+      };
+    case 'date':
+    case 'int32':
+      return { kind: column.kind, leaf: new LeafColumn([name], 'INT32', 1, new Int32Values()) };
+    case 'int64':
+      return { kind: 'int64', leaf: new LeafColumn([name], 'INT64', 1, new Int64Values()) };
     case 'double':
-      if (typeof flat !== 'number') throw unfit(event, column, `${String(flat)} is not a number`);
-      return flat;
+      return { kind: 'double', leaf: new LeafColumn([name], 'DOUBLE', 1, new DoubleValues()) };
     case 'boolean':
-      if (typeof flat !== 'boolean') throw unfit(event, column, `${String(flat)} is not a boolean`);
-      return flat;
-    default:
-      return strings.take(String(flat));
+      return { kind: 'boolean', leaf: new LeafColumn([name], 'BOOLEAN', 1, new BooleanValues()) };
   }
 }
 
 export class RowGroupBuffer {
-  private cells: CellValue[][];
-  private geometries: (Uint8Array | null)[] = [];
-  private boxes: (Box | null)[] = [];
-  private readonly canonical;
-  private readonly strings: StringCells[];
+  private readonly leaves: Leaf[];
+  private readonly flattener: RowFlattener;
+  private readonly geometry = new LeafColumn([geometryColumn], 'BYTE_ARRAY', 1, new PointValues());
+  // The covering: an optional struct of four required doubles, so one definition level each.
+  private readonly box = bboxFields.map(
+    (field) => new LeafColumn([bboxColumn, field], 'DOUBLE', 1, new DoubleValues()),
+  ) as [
+    LeafColumn<DoubleValues>,
+    LeafColumn<DoubleValues>,
+    LeafColumn<DoubleValues>,
+    LeafColumn<DoubleValues>,
+  ];
+  private pointBounds = new PointBounds();
+  private rows = 0;
 
   constructor(private readonly columns: readonly ParquetColumn[]) {
-    this.cells = columns.map(() => []);
-    this.canonical = columns.map((column) => column.canonical);
-    this.strings = columns.map(() => new StringCells());
+    this.leaves = columns.map(leafOf);
+    this.flattener = new RowFlattener(columns);
   }
 
   get size(): number {
-    return this.geometries.length;
+    return this.rows;
+  }
+
+  /** The bounds of the points held. */
+  get bounds(): PointBounds {
+    return this.pointBounds;
   }
 
   add(event: ConflictEvent): void {
-    const flat = flattenEvent(event, this.canonical);
-    this.columns.forEach((column, index) => {
-      (this.cells[index] as CellValue[]).push(
-        cellValue(event, column, flat[index], this.strings[index] as StringCells),
-      );
-    });
+    const row = this.flattener.row(event);
     const point = event.location?.point;
     if (point && typeof point.lat === 'number' && typeof point.lon === 'number') {
-      this.geometries.push(encodeWkbPoint(point.lon, point.lat));
-      this.boxes.push({ xmin: point.lon, ymin: point.lat, xmax: point.lon, ymax: point.lat });
+      this.addRow(row, event.id, point.lon, point.lat);
     } else {
-      this.geometries.push(null);
-      this.boxes.push(null);
+      this.addRow(row, event.id, Number.NaN, Number.NaN);
     }
   }
 
-  /** The collected columns; the buffer starts empty again. */
-  take(): RowGroupColumns {
-    const boxes = this.boxes;
-    const sources: ColumnSource[] = this.columns.map((column, index) => ({
-      name: column.name,
-      data: this.cells[index] as CellValue[] as ColumnSource['data'],
-    }));
-    sources.push({ name: geometryColumn, data: this.geometries });
-    sources.push({ name: bboxColumn, data: boxes as ColumnSource['data'] });
-    this.cells = this.columns.map(() => []);
-    this.geometries = [];
-    this.boxes = [];
-    return { sources, boxes };
+  /**
+   * Adds one row: the values of `RowFlattener.row`, in column order, and the point (NaN for none).
+   * `id` names the event in an error.
+   */
+  addRow(row: readonly unknown[], id: unknown, lon: number, lat: number): void {
+    const leaves = this.leaves;
+    for (let index = 0; index < leaves.length; index++) {
+      const entry = leaves[index] as Leaf;
+      const value = row[index];
+      if (value === undefined) {
+        entry.leaf.absent();
+        continue;
+      }
+      const column = this.columns[index] as ParquetColumn;
+      switch (entry.kind) {
+        case 'string-list': {
+          const list = value as readonly string[];
+          entry.leaf.list(list.length);
+          for (const item of list) entry.leaf.values.add(item);
+          break;
+        }
+        case 'string':
+          entry.leaf.present();
+          entry.leaf.values.add(String(value));
+          break;
+        case 'date': {
+          const days = daysFromIsoDate(String(value));
+          if (days === undefined) {
+            throw unfit(id, column, `"${String(value)}" is not a YYYY-MM-DD date`);
+          }
+          entry.leaf.present();
+          entry.leaf.values.add(days);
+          break;
+        }
+        case 'int32':
+        case 'int64':
+          if (!Number.isSafeInteger(value)) {
+            throw unfit(id, column, `${String(value)} is not an integer`);
+          }
+          if (entry.kind === 'int32' && Math.abs(value as number) >= int32Range) {
+            throw unfit(id, column, `${String(value)} does not fit 32 bits`);
+          }
+          entry.leaf.present();
+          entry.leaf.values.add(value as number);
+          break;
+        case 'double':
+          if (typeof value !== 'number') {
+            throw unfit(id, column, `${String(value)} is not a number`);
+          }
+          entry.leaf.present();
+          entry.leaf.values.add(value);
+          break;
+        case 'boolean':
+          if (typeof value !== 'boolean') {
+            throw unfit(id, column, `${String(value)} is not a boolean`);
+          }
+          entry.leaf.present();
+          entry.leaf.values.add(value);
+          break;
+      }
+    }
+    if (Number.isNaN(lon) || Number.isNaN(lat)) {
+      this.geometry.absent();
+      for (const leaf of this.box) leaf.absent();
+    } else {
+      this.geometry.present();
+      this.geometry.values.add(lon, lat);
+      const [xmin, ymin, xmax, ymax] = this.box;
+      for (const leaf of this.box) leaf.present();
+      xmin.values.add(lon);
+      ymin.values.add(lat);
+      xmax.values.add(lon);
+      ymax.values.add(lat);
+      this.pointBounds.add(lon, lat);
+    }
+    this.rows++;
+  }
+
+  /** Writes the row group's column chunks to `sink`; the buffer starts empty again. */
+  write(sink: ChunkSink, settings: ChunkSettings, scratch: ByteBuffer): RowGroup {
+    const start = sink.offset;
+    const columns: ColumnChunk[] = [];
+    for (const { leaf } of this.leaves) columns.push(leaf.write(sink, settings, scratch));
+    columns.push(this.geometry.write(sink, settings, scratch));
+    for (const leaf of this.box) columns.push(leaf.write(sink, settings, scratch));
+    let bytes = 0n;
+    for (const chunk of columns) bytes += chunk.meta_data?.total_uncompressed_size ?? 0n;
+    const group: RowGroup = {
+      columns,
+      total_byte_size: bytes,
+      num_rows: BigInt(this.rows),
+      total_compressed_size: BigInt(sink.offset - start),
+    };
+    this.rows = 0;
+    this.pointBounds = new PointBounds();
+    return group;
   }
 }

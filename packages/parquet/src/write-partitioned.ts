@@ -16,7 +16,7 @@ import {
 import { hiveSegment } from './hive-path.ts';
 import { type ParquetColumn, parquetColumns } from './parquet-columns.ts';
 import { type PartitionKey, resolvePartitionKeys } from './partition-keys.ts';
-import { RowGroupBuffer } from './row-group-buffer.ts';
+import { HeldRows, RowFlattener, RowGroupBuffer } from './row-group-buffer.ts';
 import { resolveWriteSettings, type WriteSettings } from './write-settings.ts';
 
 /** Where one file's bytes go. `write` may return a promise (back-pressure). */
@@ -50,7 +50,7 @@ interface OpenFile {
 interface Partition {
   directory: string;
   /** Rows not yet written; none while the partition has nothing held. */
-  buffer: RowGroupBuffer | undefined;
+  buffer: HeldRows | undefined;
   file: OpenFile | undefined;
   /** Number of the next file of this partition. */
   nextPart: number;
@@ -64,6 +64,9 @@ class PartitionedWriter {
   private readonly open = new Map<string, Partition>();
   private buffered = 0;
   private readonly columns: readonly ParquetColumn[];
+  private readonly flattener: RowFlattener;
+  /** Encodes one partition's row group at a time. */
+  private readonly encoder: RowGroupBuffer;
   readonly result: PartitionedWriteResult = { events: 0, files: [] };
 
   constructor(
@@ -72,6 +75,8 @@ class PartitionedWriter {
     private readonly openSink: OpenPartitionSink,
   ) {
     this.columns = parquetColumns.filter((column) => !keys.some((key) => key.column === column));
+    this.flattener = new RowFlattener(this.columns);
+    this.encoder = new RowGroupBuffer(this.columns);
   }
 
   private directoryOf(event: ConflictEvent): string {
@@ -100,7 +105,7 @@ class PartitionedWriter {
       partition = { directory, buffer: undefined, file: undefined, nextPart: 0 };
       this.partitions.set(directory, partition);
     }
-    partition.buffer ??= new RowGroupBuffer(this.columns);
+    partition.buffer ??= new HeldRows(this.flattener);
     partition.buffer.add(event);
     this.buffered += 1;
     this.result.events += 1;
@@ -138,7 +143,8 @@ class PartitionedWriter {
     // The buffer goes with its rows: partitions with nothing held hold no arrays.
     partition.buffer = undefined;
     const file = await this.fileOf(partition);
-    const bytes = file.writer.writeRowGroup(buffer.take());
+    buffer.moveTo(this.encoder);
+    const bytes = file.writer.writeRowGroup(this.encoder);
     if (bytes) await file.sink.write(bytes);
   }
 

@@ -16,7 +16,8 @@ export interface PartitionKey {
   valueOf(event: ConflictEvent): string | undefined;
 }
 
-function valueAt(event: ConflictEvent, path: readonly string[]): unknown {
+/** The value at a path inside an event (`undefined` where the path leaves its objects). */
+export function valueAt(event: ConflictEvent, path: readonly string[]): unknown {
   let node: unknown = event;
   for (const key of path) {
     if (node === null || typeof node !== 'object') return undefined;

@@ -20,17 +20,9 @@ import {
 } from './column-encoders.ts';
 import { PointBounds } from './geo-metadata.ts';
 import { bboxColumn, bboxFields, geometryColumn, type ParquetColumn } from './parquet-columns.ts';
+import { valueAt } from './partition-keys.ts';
 
 const int32Range = 2 ** 31;
-
-function valueAt(event: ConflictEvent, path: readonly string[]): unknown {
-  let node: unknown = event;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
 
 /** Thrown for an event whose values do not fit the model's types (only an unchecked event can). */
 function unfit(id: unknown, column: ParquetColumn, why: string): TypeError {

@@ -134,6 +134,8 @@ describe('ByteBuffer', () => {
   });
 });
 
+// The file tests write up to 30 000 events; under a loaded CI machine that takes more than
+// vitest's default 5 s.
 const folder = temporaryFolder();
 afterAll(() => folder.remove());
 
@@ -224,7 +226,7 @@ describe('pages', () => {
     const read = await readParquet(bytes);
     expect(read.rejected).toEqual([]);
     expect(read.events).toEqual(events);
-  });
+  }, 60_000);
 
   it('gives DuckDB the same rows, and statistics in UTF-8 byte order', async () => {
     const { path, metadata } = await writeFile(events, { rowGroupSize: 400, pageSize: 24 });
@@ -261,7 +263,7 @@ describe('pages', () => {
     } finally {
       db.close();
     }
-  });
+  }, 60_000);
 });
 
 describe('dictionaries', () => {
@@ -295,7 +297,7 @@ describe('dictionaries', () => {
     expect(dictionary('notes')).toEqual([false]);
     const read = await readParquet(bytes);
     expect(read.events).toEqual(events);
-  });
+  }, 60_000);
 
   it('gives it up at the end of a chunk when it would not be smaller', async () => {
     const { metadata } = await writeFile(events.slice(0, 300), { rowGroupSize: 300 });
@@ -336,5 +338,5 @@ describe('dictionaries', () => {
     } finally {
       db.close();
     }
-  });
+  }, 60_000);
 });

@@ -2,8 +2,9 @@
 // values as the bytes they are written as (outside V8's heap), and writes them as a column
 // chunk when the row group is full: a dictionary page when one pays, then data pages (v2) of
 // about `pageSize` bytes of values each, with the chunk's statistics for the footer.
-import type { ColumnChunk, ColumnMetaData, Encoding, ParquetType, Statistics } from 'hyparquet';
+import type { CompressionCodec, ParquetType } from 'hyparquet';
 import { ByteBuffer, compareByteRanges, IntBuffer } from './byte-buffer.ts';
+import type { ChunkFacts } from './footer.ts';
 import {
   bitWidth,
   encodingPlain,
@@ -22,17 +23,16 @@ export interface ChunkSink {
 export type Compress = ((bytes: Uint8Array) => Uint8Array) | undefined;
 
 export interface ChunkSettings {
-  codec: ColumnMetaData['codec'];
+  codec: CompressionCodec;
   compress: Compress;
   /** Bytes of values after which a page ends (at the next row). */
   pageSize: number;
 }
 
-type Bound = NonNullable<Statistics['min_value']>;
-
+/** Min and max as the bytes Parquet compares: PLAIN little-endian numbers, raw byte arrays. */
 interface Bounds {
-  min: Bound;
-  max: Bound;
+  min: Uint8Array;
+  max: Uint8Array;
 }
 
 /** A page's values section, uncompressed. */
@@ -49,7 +49,7 @@ interface ValueStore {
   /** Settles the encoding; returns the dictionary page's body, if the chunk has one. */
   dictionary(): { bytes: Uint8Array; entries: number } | undefined;
   page(start: number, end: number, scratch: ByteBuffer): PageValues;
-  /** Min and max as hyparquet-writer's footer writer takes them; none when no value. */
+  /** Min and max; none when there is no value (NaN is not one). */
   bounds(): Bounds | undefined;
   clear(): void;
 }
@@ -59,8 +59,6 @@ const maxDictionaryBytes = 1 << 20;
 // After this many values, a column with more distinct values than half of them is not worth a
 // dictionary: it goes PLAIN for the rest of the chunk.
 const dictionaryProbe = 1000;
-
-const utf8 = new TextDecoder();
 
 /**
  * The string as its own copy. A reader's strings are often slices of the text chunk they were
@@ -91,7 +89,7 @@ class PlainByteArrays {
     return this.offset(index + 1);
   }
 
-  bounds(decode: (bytes: Uint8Array) => Bound): Bounds | undefined {
+  bounds(): Bounds | undefined {
     const count = this.starts.length;
     if (count === 0) return undefined;
     const all = this.bytes.bytes;
@@ -104,8 +102,8 @@ class PlainByteArrays {
       if (compareByteRanges(all, start, end, this.start(max), this.end(max)) > 0) max = index;
     }
     return {
-      min: decode(all.subarray(this.start(min), this.end(min))),
-      max: decode(all.subarray(this.start(max), this.end(max))),
+      min: all.slice(this.start(min), this.end(min)),
+      max: all.slice(this.start(max), this.end(max)),
     };
   }
 
@@ -206,8 +204,7 @@ export class StringValues implements ValueStore {
   }
 
   bounds() {
-    const decode = (bytes: Uint8Array) => utf8.decode(bytes);
-    return this.dictionaryEncoded ? this.entries.bounds(decode) : this.plain.bounds(decode);
+    return this.dictionaryEncoded ? this.entries.bounds() : this.plain.bounds();
   }
 
   clear(): void {
@@ -255,12 +252,25 @@ export class PointValues implements ValueStore {
   }
 
   bounds() {
-    return this.plain.bounds((bytes) => bytes.slice());
+    return this.plain.bounds();
   }
 
   clear(): void {
     this.plain.clear();
   }
+}
+
+/** Two numbers as the bytes `write` gives them. */
+function littleEndian(
+  min: number,
+  max: number,
+  write: (out: ByteBuffer, value: number) => void,
+): Bounds {
+  const out = new ByteBuffer(16);
+  write(out, min);
+  const width = out.length;
+  write(out, max);
+  return { min: out.bytes.slice(0, width), max: out.bytes.slice(width, out.length) };
 }
 
 /** Fixed-width numbers, PLAIN, with their min and max. */
@@ -315,7 +325,9 @@ export class Int32Values extends NumberValues {
   }
 
   bounds() {
-    return this.count === 0 ? undefined : { min: this.min, max: this.max };
+    return this.count === 0
+      ? undefined
+      : littleEndian(this.min, this.max, (out, value) => out.int32(value));
   }
 }
 
@@ -331,7 +343,9 @@ export class Int64Values extends NumberValues {
   }
 
   bounds() {
-    return this.count === 0 ? undefined : { min: BigInt(this.min), max: BigInt(this.max) };
+    return this.count === 0
+      ? undefined
+      : littleEndian(this.min, this.max, (out, value) => out.int64(value));
   }
 }
 
@@ -349,7 +363,9 @@ export class DoubleValues extends NumberValues {
 
   bounds() {
     if (this.min > this.max) return undefined;
-    return { min: this.min === 0 ? -0 : this.min, max: this.max === 0 ? 0 : this.max };
+    const min = this.min === 0 ? -0 : this.min;
+    const max = this.max === 0 ? 0 : this.max;
+    return littleEndian(min, max, (out, value) => out.float64(value));
   }
 }
 
@@ -390,50 +406,16 @@ export class BooleanValues implements ValueStore {
 
   bounds() {
     if (this.seen === 0) return undefined;
-    return { min: (this.seen & 1) === 0, max: (this.seen & 2) !== 0 };
+    return {
+      min: Uint8Array.of((this.seen & 1) === 0 ? 1 : 0),
+      max: Uint8Array.of((this.seen & 2) !== 0 ? 1 : 0),
+    };
   }
 
   clear(): void {
     this.values.clear();
     this.seen = 0;
   }
-}
-
-const plainEncodings: Encoding[] = ['PLAIN', 'RLE'];
-const dictionaryEncodings: Encoding[] = ['PLAIN', 'RLE', 'RLE_DICTIONARY'];
-
-/** The page counts of the footer, held once per distinct value. */
-const encodingStats = new Map<string, NonNullable<ColumnMetaData['encoding_stats']>>();
-
-function pageCounts(dictionary: boolean, pages: number) {
-  const key = `${dictionary}/${pages}`;
-  let stats = encodingStats.get(key);
-  if (!stats) {
-    stats = [
-      ...(dictionary
-        ? [{ page_type: 'DICTIONARY_PAGE' as const, encoding: 'PLAIN' as const, count: 1 }]
-        : []),
-      {
-        page_type: 'DATA_PAGE_V2',
-        encoding: dictionary ? 'RLE_DICTIONARY' : 'PLAIN',
-        count: pages,
-      },
-    ];
-    if (encodingStats.size < 256) encodingStats.set(key, stats);
-  }
-  return stats;
-}
-
-/** The statistics of an all-null chunk, held once per number of nulls. */
-const allNull = new Map<number, Statistics>();
-
-function nullStatistics(nulls: number): Statistics {
-  let statistics = allNull.get(nulls);
-  if (!statistics) {
-    statistics = { null_count: BigInt(nulls) };
-    if (allNull.size < 256) allNull.set(nulls, statistics);
-  }
-  return statistics;
 }
 
 /**
@@ -485,14 +467,14 @@ export class LeafColumn<V extends ValueStore> {
   }
 
   /** Writes the column chunk to `sink` and starts the column again empty. */
-  write(sink: ChunkSink, settings: ChunkSettings, scratch: ByteBuffer): ColumnChunk {
+  write(sink: ChunkSink, settings: ChunkSettings, scratch: ByteBuffer): ChunkFacts {
     const chunkStart = sink.offset;
     const values = this.values;
     let uncompressed = 0;
-    let dictionaryOffset: bigint | undefined;
+    let dictionaryOffset: number | undefined;
     const dictionary = values.dictionary();
     if (dictionary) {
-      dictionaryOffset = BigInt(sink.offset);
+      dictionaryOffset = sink.offset;
       const body = settings.compress ? settings.compress(dictionary.bytes) : dictionary.bytes;
       scratch.clear();
       writeDictionaryPageHeader(scratch, dictionary.bytes.length, body.length, dictionary.entries);
@@ -500,7 +482,7 @@ export class LeafColumn<V extends ValueStore> {
       sink.appendBytes(scratch.used());
       sink.appendBytes(body);
     }
-    const dataOffset = BigInt(sink.offset);
+    const dataOffset = sink.offset;
     let pages = 0;
     const slots = this.definitions.length;
     let pageSlot = 0;
@@ -549,27 +531,26 @@ export class LeafColumn<V extends ValueStore> {
     pages++;
 
     const bounds = values.bounds();
-    const statistics = bounds
-      ? { null_count: BigInt(slots - values.count), min_value: bounds.min, max_value: bounds.max }
-      : nullStatistics(slots);
-    const metadata: ColumnMetaData = {
+    const facts: ChunkFacts = {
       type: this.type,
-      encodings: dictionary ? dictionaryEncodings : plainEncodings,
-      path_in_schema: this.path,
+      path: this.path,
       codec: settings.codec,
-      num_values: BigInt(slots),
-      total_uncompressed_size: BigInt(uncompressed),
-      total_compressed_size: BigInt(sink.offset - chunkStart),
-      data_page_offset: dataOffset,
-      statistics,
-      encoding_stats: pageCounts(dictionary !== undefined, pages),
+      values: slots,
+      nulls: slots - values.count,
+      offset: chunkStart,
+      dataOffset,
+      dictionaryOffset,
+      uncompressedSize: uncompressed,
+      compressedSize: sink.offset - chunkStart,
+      dataPages: pages,
+      min: bounds?.min,
+      max: bounds?.max,
     };
-    if (dictionaryOffset !== undefined) metadata.dictionary_page_offset = dictionaryOffset;
     this.definitions.clear();
     this.repetitions?.clear();
     this.rows = 0;
     values.clear();
-    return { file_offset: BigInt(chunkStart), meta_data: metadata };
+    return facts;
   }
 
   /** One data page (v2); returns its uncompressed size, header included. */

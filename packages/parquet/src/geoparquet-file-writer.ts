@@ -7,6 +7,7 @@ import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import { ByteBuffer } from './byte-buffer.ts';
 import type { ChunkSettings } from './column-encoders.ts';
 import type { Codec } from './compression-codecs.ts';
+import { Footer } from './footer.ts';
 import { geoMetadataKey, geoMetadataText, PointBounds } from './geo-metadata.ts';
 import { type ParquetColumn, parquetSchema } from './parquet-columns.ts';
 import { RowGroupBuffer } from './row-group-buffer.ts';
@@ -37,6 +38,7 @@ export interface FileWriterSettings {
 export class GeoParquetFileWriter {
   private readonly sink = new ChunkWriter();
   private readonly parquet: ParquetWriter;
+  private readonly footer: Footer;
   private readonly bounds = new PointBounds();
   private readonly buffer: RowGroupBuffer;
   private readonly chunks: ChunkSettings;
@@ -44,9 +46,12 @@ export class GeoParquetFileWriter {
   private rowsWritten = 0;
 
   constructor(private readonly settings: FileWriterSettings) {
+    const schema = parquetSchema(settings.columns);
+    this.footer = new Footer(schema);
+    // hyparquet-writer writes the header (`PAR1`) and lends its snappy compressor.
     this.parquet = new ParquetWriter({
       writer: this.sink,
-      schema: parquetSchema(settings.columns),
+      schema,
       codec: settings.codec.codec,
       compressors: settings.codec.compressors,
       createdBy,
@@ -88,10 +93,7 @@ export class GeoParquetFileWriter {
         this.bounds.add(box[0], box[1]);
         this.bounds.add(box[2], box[3]);
       }
-      // The footer is hyparquet-writer's: it takes the row group's metadata as its own.
-      const group = buffer.write(this.sink, this.chunks, this.scratch);
-      this.parquet.row_groups.push(group);
-      this.parquet.num_rows += group.num_rows;
+      this.footer.addRowGroup(size, buffer.write(this.sink, this.chunks, this.scratch));
       this.rowsWritten += size;
     }
     return this.sink.take();
@@ -100,12 +102,13 @@ export class GeoParquetFileWriter {
   /** Writes what is held and the footer; returns the last bytes of the file. */
   finish(): Uint8Array {
     const last = this.writeRowGroup();
-    this.parquet.kvMetadata = [
-      { key: geoMetadataKey, value: geoMetadataText(this.bounds) },
-      ...(this.settings.keyValues ?? []),
-    ];
-    void this.parquet.finish();
-    const footer = this.sink.take() ?? new Uint8Array(0);
+    const footer = this.footer.finish(
+      [
+        { key: geoMetadataKey, value: geoMetadataText(this.bounds) },
+        ...(this.settings.keyValues ?? []),
+      ],
+      createdBy,
+    );
     if (!last) return footer;
     const bytes = new Uint8Array(last.byteLength + footer.byteLength);
     bytes.set(last);

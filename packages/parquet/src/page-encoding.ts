@@ -1,20 +1,14 @@
 // The pieces of a Parquet column chunk below the footer: the RLE / bit-packing hybrid that
 // holds levels and dictionary indexes, and the Thrift compact-protocol page headers
-// (parquet-format: Encodings.md, parquet.thrift `PageHeader`). The footer itself is written by
-// hyparquet-writer.
+// (parquet-format: Encodings.md, parquet.thrift `PageHeader`). The footer is `footer.ts`.
 import type { ByteBuffer } from './byte-buffer.ts';
+import { ThriftWriter } from './thrift-compact.ts';
 
 export const encodingPlain = 0;
 export const encodingRleDictionary = 8;
 
 const pageTypeDictionary = 2;
 const pageTypeDataV2 = 3;
-
-// Thrift compact protocol field types.
-const thriftTrue = 1;
-const thriftFalse = 2;
-const thriftI32 = 5;
-const thriftStruct = 12;
 
 /** Bits needed for values up to `max`. */
 export function bitWidth(max: number): number {
@@ -87,15 +81,6 @@ export function writeHybrid(
   if (groups > 0) writePacked(out, values, packedStart, groups, end, width);
 }
 
-function zigzag(value: number): number {
-  return ((value << 1) ^ (value >> 31)) >>> 0;
-}
-
-function i32Field(out: ByteBuffer, delta: number, value: number): void {
-  out.byte((delta << 4) | thriftI32);
-  out.varint(zigzag(value));
-}
-
 /** A dictionary page's header: PLAIN values. */
 export function writeDictionaryPageHeader(
   out: ByteBuffer,
@@ -103,14 +88,16 @@ export function writeDictionaryPageHeader(
   compressedSize: number,
   entries: number,
 ): void {
-  i32Field(out, 1, pageTypeDictionary);
-  i32Field(out, 1, uncompressedSize);
-  i32Field(out, 1, compressedSize);
-  out.byte((4 << 4) | thriftStruct); // field 7: dictionary_page_header
-  i32Field(out, 1, entries);
-  i32Field(out, 1, encodingPlain);
-  out.byte(0);
-  out.byte(0);
+  const thrift = new ThriftWriter(out);
+  thrift.begin();
+  thrift.i32(1, pageTypeDictionary);
+  thrift.i32(2, uncompressedSize);
+  thrift.i32(3, compressedSize);
+  thrift.begin(7); // dictionary_page_header
+  thrift.i32(1, entries);
+  thrift.i32(2, encodingPlain);
+  thrift.end();
+  thrift.end();
 }
 
 export interface DataPageV2 {
@@ -128,17 +115,19 @@ export interface DataPageV2 {
 
 /** A data page (v2) header: levels uncompressed before the values, as v2 has them. */
 export function writeDataPageV2Header(out: ByteBuffer, page: DataPageV2): void {
-  i32Field(out, 1, pageTypeDataV2);
-  i32Field(out, 1, page.uncompressedSize);
-  i32Field(out, 1, page.compressedSize);
-  out.byte((5 << 4) | thriftStruct); // field 8: data_page_header_v2
-  i32Field(out, 1, page.values);
-  i32Field(out, 1, page.nulls);
-  i32Field(out, 1, page.rows);
-  i32Field(out, 1, page.encoding);
-  i32Field(out, 1, page.definitionBytes);
-  i32Field(out, 1, page.repetitionBytes);
-  out.byte((1 << 4) | (page.compressed ? thriftTrue : thriftFalse));
-  out.byte(0);
-  out.byte(0);
+  const thrift = new ThriftWriter(out);
+  thrift.begin();
+  thrift.i32(1, pageTypeDataV2);
+  thrift.i32(2, page.uncompressedSize);
+  thrift.i32(3, page.compressedSize);
+  thrift.begin(8); // data_page_header_v2
+  thrift.i32(1, page.values);
+  thrift.i32(2, page.nulls);
+  thrift.i32(3, page.rows);
+  thrift.i32(4, page.encoding);
+  thrift.i32(5, page.definitionBytes);
+  thrift.i32(6, page.repetitionBytes);
+  thrift.bool(7, page.compressed);
+  thrift.end();
+  thrift.end();
 }

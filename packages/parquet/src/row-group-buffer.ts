@@ -3,7 +3,6 @@
 // at most one row group, as bytes.
 import { type CsvColumn, flattenEvent } from '@conflict-events/io';
 import type { ConflictEvent } from '@conflict-events/schema';
-import type { ColumnChunk, RowGroup } from 'hyparquet';
 import type { ByteBuffer } from './byte-buffer.ts';
 import { daysFromIsoDate } from './civil-date.ts';
 import {
@@ -18,6 +17,7 @@ import {
   PointValues,
   StringValues,
 } from './column-encoders.ts';
+import type { ChunkFacts } from './footer.ts';
 import { PointBounds } from './geo-metadata.ts';
 import { bboxColumn, bboxFields, geometryColumn, type ParquetColumn } from './parquet-columns.ts';
 import { valueAt } from './partition-keys.ts';
@@ -266,22 +266,13 @@ export class RowGroupBuffer {
   }
 
   /** Writes the row group's column chunks to `sink`; the buffer starts empty again. */
-  write(sink: ChunkSink, settings: ChunkSettings, scratch: ByteBuffer): RowGroup {
-    const start = sink.offset;
-    const columns: ColumnChunk[] = [];
-    for (const { leaf } of this.leaves) columns.push(leaf.write(sink, settings, scratch));
-    columns.push(this.geometry.write(sink, settings, scratch));
-    for (const leaf of this.box) columns.push(leaf.write(sink, settings, scratch));
-    let bytes = 0n;
-    for (const chunk of columns) bytes += chunk.meta_data?.total_uncompressed_size ?? 0n;
-    const group: RowGroup = {
-      columns,
-      total_byte_size: bytes,
-      num_rows: BigInt(this.rows),
-      total_compressed_size: BigInt(sink.offset - start),
-    };
+  write(sink: ChunkSink, settings: ChunkSettings, scratch: ByteBuffer): ChunkFacts[] {
+    const chunks: ChunkFacts[] = [];
+    for (const { leaf } of this.leaves) chunks.push(leaf.write(sink, settings, scratch));
+    chunks.push(this.geometry.write(sink, settings, scratch));
+    for (const leaf of this.box) chunks.push(leaf.write(sink, settings, scratch));
     this.rows = 0;
     this.pointBounds = new PointBounds();
-    return group;
+    return chunks;
   }
 }

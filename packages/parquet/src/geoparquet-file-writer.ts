@@ -40,7 +40,8 @@ export class GeoParquetFileWriter {
   private readonly parquet: ParquetWriter;
   private readonly footer: Footer;
   private readonly bounds = new PointBounds();
-  private readonly buffer: RowGroupBuffer;
+  /** The events `add` was given, encoded (made on the first: the partitioned writer has its own). */
+  private buffer: RowGroupBuffer | undefined;
   private readonly chunks: ChunkSettings;
   private readonly scratch = new ByteBuffer(1024);
   private rowsWritten = 0;
@@ -56,7 +57,6 @@ export class GeoParquetFileWriter {
       compressors: settings.codec.compressors,
       createdBy,
     });
-    this.buffer = new RowGroupBuffer(settings.columns);
     const codec = settings.codec.codec;
     this.chunks = {
       codec,
@@ -67,15 +67,16 @@ export class GeoParquetFileWriter {
 
   /** Events held, not yet written as a row group. */
   get buffered(): number {
-    return this.buffer.size;
+    return this.buffer?.size ?? 0;
   }
 
   get rows(): number {
-    return this.rowsWritten + this.buffer.size;
+    return this.rowsWritten + (this.buffer?.size ?? 0);
   }
 
   /** Adds an event; returns bytes when it completed a row group. */
   add(event: ConflictEvent): Uint8Array | undefined {
+    this.buffer ??= new RowGroupBuffer(this.settings.columns);
     this.buffer.add(event);
     return this.buffer.size >= this.settings.rowGroupSize ? this.writeRowGroup() : undefined;
   }
@@ -85,9 +86,9 @@ export class GeoParquetFileWriter {
    * keeps one buffer per partition), else the ones this writer holds. Returns the bytes made
    * so far.
    */
-  writeRowGroup(buffer: RowGroupBuffer = this.buffer): Uint8Array | undefined {
-    const size = buffer.size;
-    if (size > 0) {
+  writeRowGroup(buffer = this.buffer): Uint8Array | undefined {
+    const size = buffer?.size ?? 0;
+    if (buffer && size > 0) {
       const box = buffer.bounds.bbox;
       if (box) {
         this.bounds.add(box[0], box[1]);

@@ -126,10 +126,6 @@ export class StringValues implements ValueStore {
   /** The dictionary's entries, PLAIN. */
   private readonly entries = new PlainByteArrays();
   private readonly indexes = new IntBuffer(64);
-  /** The entries' values (the map's keys), and the last value added with its entry. */
-  private keys: string[] = [];
-  private lastKey: string | undefined;
-  private lastEntry = 0;
   /** The bytes the values would take as PLAIN. */
   private plainBytes = 0;
   private readonly plain = new PlainByteArrays();
@@ -146,24 +142,12 @@ export class StringValues implements ValueStore {
     }
     this.index ??= new Map();
     const index = this.index;
-    // Event data repeats a value row after row (a country, a dataset, an attribution): the
-    // value before is compared first, which is cheaper than hashing the text for the map.
-    let entry: number | undefined;
-    if (text === this.lastKey) {
-      entry = this.lastEntry;
-    } else {
-      entry = index.get(text);
-      if (entry === undefined) {
-        entry = this.entries.starts.length;
-        this.entries.starts.push(this.entries.bytes.length);
-        this.entries.bytes.utf8WithLength(text);
-        const key = ownCopy(text);
-        index.set(key, entry);
-        this.keys.push(key);
-      }
-      // The entry's own key, a copy: it keeps no reader's text chunk alive.
-      this.lastKey = this.keys[entry];
-      this.lastEntry = entry;
+    let entry = index.get(text);
+    if (entry === undefined) {
+      entry = this.entries.starts.length;
+      this.entries.starts.push(this.entries.bytes.length);
+      this.entries.bytes.utf8WithLength(text);
+      index.set(ownCopy(text), entry);
     }
     this.indexes.push(entry);
     this.plainBytes += this.entries.end(entry) - this.entries.start(entry) + 4;
@@ -185,8 +169,6 @@ export class StringValues implements ValueStore {
     }
     this.dictionaryEncoded = false;
     this.index = undefined;
-    this.keys = [];
-    this.lastKey = undefined;
     this.entries.clear();
     this.indexes.clear();
   }
@@ -228,8 +210,6 @@ export class StringValues implements ValueStore {
   clear(): void {
     this.dictionaryEncoded = true;
     this.index = undefined;
-    this.keys = [];
-    this.lastKey = undefined;
     this.entries.clear();
     this.indexes.clear();
     this.plainBytes = 0;

@@ -54,7 +54,8 @@ interface ValueStore {
   clear(): void;
 }
 
-// A dictionary holds at most this many bytes of values (parquet-mr's default page size).
+// A dictionary holds at most this many bytes of values (parquet-java's default dictionary page
+// size).
 const maxDictionaryBytes = 1 << 20;
 // After this many values, a column with more distinct values than half of them is not worth a
 // dictionary: it goes PLAIN for the rest of the chunk.
@@ -115,7 +116,7 @@ class PlainByteArrays {
 
 /**
  * UTF-8 strings: dictionary-encoded while that pays, PLAIN otherwise. The dictionary is given
- * up (its values copied out as PLAIN) when it passes 1 MiB, when half the first 1 000 values
+ * up (its values copied out as PLAIN) when it passes 1 MiB, when over half the first 1 000 values
  * are distinct, or at the end of the chunk when it would not be smaller than PLAIN.
  */
 export class StringValues implements ValueStore {

@@ -66,8 +66,8 @@ export class RowFlattener {
  * A partition's rows until they are written as a row group: each row's values, its strings
  * copied (see `ownCopy`), a string equal to the one before it in its column held once. The
  * partitioned writer holds rows for many partitions at once, so they are held as values, not
- * encoded: a `RowGroupBuffer` costs about 77 KiB of heap before its first row group, the rows
- * of one event about 1.
+ * encoded: a `RowGroupBuffer` with one event held takes about 77 KiB of heap (a buffer for
+ * each of its 73 columns), `HeldRows` about 2.6 KiB.
  */
 export class HeldRows {
   private rows: unknown[][] = [];

@@ -4,6 +4,13 @@
 // row group until its footer). Statistics are cut to 16 bytes as hyparquet-writer cuts them.
 import type { CompressionCodec, KeyValue, ParquetType, SchemaElement } from 'hyparquet';
 import { ByteBuffer } from './byte-buffer.ts';
+import {
+  encodingPlain,
+  encodingRle,
+  encodingRleDictionary,
+  pageTypeDataV2,
+  pageTypeDictionary,
+} from './page-encoding.ts';
 import { ThriftWriter, thriftBinary, thriftI32, thriftStruct } from './thrift-compact.ts';
 
 /** What the footer says of one column chunk. */
@@ -58,11 +65,6 @@ function enumValue(values: readonly string[], value: string): number {
   return index;
 }
 
-const encodingPlain = 0;
-const encodingRle = 3;
-const encodingRleDictionary = 8;
-const pageTypeDictionary = 2;
-const pageTypeDataV2 = 3;
 // The bytes a byte-array bound keeps (hyparquet-writer's default).
 const statisticsLength = 16;
 

@@ -4,11 +4,12 @@
 import type { ByteBuffer } from './byte-buffer.ts';
 import { ThriftWriter } from './thrift-compact.ts';
 
+// parquet.thrift's `Encoding` and `PageType` values that the writer uses.
 export const encodingPlain = 0;
+export const encodingRle = 3;
 export const encodingRleDictionary = 8;
-
-const pageTypeDictionary = 2;
-const pageTypeDataV2 = 3;
+export const pageTypeDictionary = 2;
+export const pageTypeDataV2 = 3;
 
 /** Bits needed for values up to `max`. */
 export function bitWidth(max: number): number {

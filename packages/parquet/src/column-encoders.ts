@@ -13,6 +13,7 @@ import {
   writeDictionaryPageHeader,
   writeHybrid,
 } from './page-encoding.ts';
+import { wkbPointLength, writeWkbPoint } from './wkb-point.ts';
 
 /** Where a chunk's bytes go: the file writer's sink, which counts the file's bytes. */
 export interface ChunkSink {
@@ -218,6 +219,9 @@ export class StringValues implements ValueStore {
   }
 }
 
+/** A point as a PLAIN byte array: its length, then its WKB. */
+const plainPointLength = 4 + wkbPointLength;
+
 /** WKB points, PLAIN (each point is its own value; a dictionary would not pay). */
 export class PointValues implements ValueStore {
   private readonly plain = new PlainByteArrays();
@@ -226,19 +230,16 @@ export class PointValues implements ValueStore {
     return this.plain.starts.length;
   }
 
-  /** The 21-byte little-endian WKB Point (byte order 1, type 1, x, y). */
+  /** The point as WKB, after its length. */
   add(lon: number, lat: number): void {
     const buffer = this.plain.bytes;
     this.plain.starts.push(buffer.length);
-    buffer.uint32(21);
-    buffer.byte(1);
-    buffer.uint32(1);
-    buffer.float64(lon);
-    buffer.float64(lat);
+    buffer.uint32(wkbPointLength);
+    writeWkbPoint(buffer, lon, lat);
   }
 
   bytesBefore(index: number): number {
-    return index * 25;
+    return index * plainPointLength;
   }
 
   dictionary() {
@@ -248,7 +249,7 @@ export class PointValues implements ValueStore {
   page(start: number, end: number): PageValues {
     return {
       encoding: encodingPlain,
-      bytes: this.plain.bytes.bytes.subarray(start * 25, end * 25),
+      bytes: this.plain.bytes.bytes.subarray(start * plainPointLength, end * plainPointLength),
     };
   }
 

@@ -2,7 +2,10 @@
 // GeoParquet requires. An event's point is written as a 2D little-endian Point of 21 bytes:
 // byte order 1, geometry type 1, then x (longitude) and y (latitude) as doubles.
 
-const pointLength = 21;
+import type { ByteBuffer } from './byte-buffer.ts';
+
+/** The bytes of the point we write. */
+export const wkbPointLength = 21;
 const wkbPoint = 1;
 // ISO WKB gives Z, M and ZM points their own type codes; EWKB (PostGIS) sets flag bits.
 const isoPointTypes = new Set([1, 1001, 2001, 3001]);
@@ -10,15 +13,12 @@ const ewkbZ = 0x80000000;
 const ewkbM = 0x40000000;
 const ewkbSrid = 0x20000000;
 
-/** The 21-byte little-endian WKB Point of a longitude and latitude. */
-export function encodeWkbPoint(lon: number, lat: number): Uint8Array {
-  const bytes = new Uint8Array(pointLength);
-  const view = new DataView(bytes.buffer);
-  view.setUint8(0, 1);
-  view.setUint32(1, wkbPoint, true);
-  view.setFloat64(5, lon, true);
-  view.setFloat64(13, lat, true);
-  return bytes;
+/** Appends the 21-byte little-endian WKB Point of a longitude and latitude. */
+export function writeWkbPoint(out: ByteBuffer, lon: number, lat: number): void {
+  out.byte(1);
+  out.uint32(wkbPoint);
+  out.float64(lon);
+  out.float64(lat);
 }
 
 export type DecodedPoint = { lon: number; lat: number } | { empty: true } | { why: string };

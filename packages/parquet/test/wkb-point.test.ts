@@ -1,7 +1,15 @@
 // WKB points: the exact 21 bytes we write, and the variants other writers use that we read.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeWkbPoint, encodeWkbPoint } from '../src/wkb-point.ts';
+import { ByteBuffer } from '../src/byte-buffer.ts';
+import { decodeWkbPoint, wkbPointLength, writeWkbPoint } from '../src/wkb-point.ts';
+
+function encodeWkbPoint(lon: number, lat: number): Uint8Array {
+  const out = new ByteBuffer(8);
+  writeWkbPoint(out, lon, lat);
+  expect(out.length).toBe(wkbPointLength);
+  return out.used();
+}
 
 function fromHex(hex: string): Uint8Array {
   return new Uint8Array(hex.match(/../g)?.map((pair) => Number.parseInt(pair, 16)) ?? []);

@@ -66,12 +66,12 @@ export class ByteBuffer {
     this.length += 8;
   }
 
-  /** An unsigned LEB128 varint (values up to 2^32 - 1). */
+  /** An unsigned LEB128 varint of any safe integer (no 32-bit shifts, which would wrap). */
   varint(value: number): void {
-    let rest = value >>> 0;
+    let rest = value;
     while (rest >= 0x80) {
-      this.byte((rest & 0x7f) | 0x80);
-      rest >>>= 7;
+      this.byte((rest % 0x80) | 0x80);
+      rest = Math.floor(rest / 0x80);
     }
     this.byte(rest);
   }
@@ -80,13 +80,6 @@ export class ByteBuffer {
     this.reserve(bytes.length);
     this.bytes.set(bytes, this.length);
     this.length += bytes.length;
-  }
-
-  /** Copies `[start, end)` of another buffer to the end of this one. */
-  appendRange(from: Uint8Array, start: number, end: number): void {
-    this.reserve(end - start);
-    this.bytes.set(from.subarray(start, end), this.length);
-    this.length += end - start;
   }
 
   /**

@@ -167,7 +167,7 @@ export class StringValues implements ValueStore {
     for (let value = 0; value < this.indexes.length; value++) {
       const entry = this.indexes.values[value] as number;
       this.plain.starts.push(this.plain.bytes.length);
-      this.plain.bytes.appendRange(from, this.entries.start(entry) - 4, this.entries.end(entry));
+      this.plain.bytes.append(from.subarray(this.entries.offset(entry), this.entries.end(entry)));
     }
     this.dictionaryEncoded = false;
     this.index = undefined;

@@ -26,30 +26,20 @@ export class ThriftWriter {
       this.out.byte((delta << 4) | type);
     } else {
       this.out.byte(type);
-      this.varint(zigzag(id));
+      this.out.varint(zigzag(id));
     }
     this.id = id;
   }
 
-  /** An unsigned varint of any safe integer. */
-  varint(value: number): void {
-    let rest = value;
-    while (rest >= 0x80) {
-      this.out.byte((rest % 0x80) | 0x80);
-      rest = Math.floor(rest / 0x80);
-    }
-    this.out.byte(rest);
-  }
-
   i32(id: number, value: number): void {
     this.field(id, thriftI32);
-    this.varint(zigzag(value));
+    this.out.varint(zigzag(value));
   }
 
   /** An i64 from a safe integer. */
   i64(id: number, value: number): void {
     this.field(id, thriftI64);
-    this.varint(zigzag(value));
+    this.out.varint(zigzag(value));
   }
 
   bool(id: number, value: boolean): void {
@@ -64,7 +54,7 @@ export class ThriftWriter {
   /** A binary without its field header (a list element). */
   bytes(value: Uint8Array | string): void {
     const bytes = typeof value === 'string' ? utf8.encode(value) : value;
-    this.varint(bytes.length);
+    this.out.varint(bytes.length);
     this.out.append(bytes);
   }
 
@@ -79,13 +69,13 @@ export class ThriftWriter {
       this.out.byte((size << 4) | elementType);
     } else {
       this.out.byte(0xf0 | elementType);
-      this.varint(size);
+      this.out.varint(size);
     }
   }
 
   /** An i32 list element. */
   i32Element(value: number): void {
-    this.varint(zigzag(value));
+    this.out.varint(zigzag(value));
   }
 
   /** Opens a struct field (`id` undefined: a struct that is a list element). */

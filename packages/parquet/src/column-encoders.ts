@@ -175,14 +175,19 @@ export class StringValues implements ValueStore {
     this.indexes.clear();
   }
 
+  /** Bits a dictionary index takes. */
+  private indexWidth(): number {
+    return bitWidth(Math.max(0, this.entries.starts.length - 1));
+  }
+
   bytesBefore(index: number): number {
     return this.dictionaryEncoded ? index * 4 : this.plain.offset(index);
   }
 
   dictionary() {
     if (!this.dictionaryEncoded) return undefined;
-    const width = bitWidth(Math.max(0, this.entries.starts.length - 1));
-    const encoded = this.entries.bytes.length + Math.ceil((this.indexes.length * width) / 8);
+    const encoded =
+      this.entries.bytes.length + Math.ceil((this.indexes.length * this.indexWidth()) / 8);
     if (encoded >= this.plainBytes) {
       this.toPlain();
       return undefined;
@@ -198,7 +203,7 @@ export class StringValues implements ValueStore {
       );
       return { encoding: encodingPlain, bytes };
     }
-    const width = bitWidth(Math.max(0, this.entries.starts.length - 1));
+    const width = this.indexWidth();
     scratch.clear();
     scratch.byte(width);
     writeHybrid(scratch, this.indexes.values, start, end, width);
@@ -485,40 +490,43 @@ export class LeafColumn<V extends ValueStore> {
       sink.appendBytes(body);
     }
     const dataOffset = sink.offset;
-    let pages = 0;
     const slots = this.definitions.length;
+    let pages = 1;
     let pageSlot = 0;
     let pageValue = 0;
-    let pageRows = 0;
-    let value = 0;
-    const definitions = this.definitions.bytes;
-    const repetitions = this.repetitions?.bytes;
-    const whole = values.bytesBefore(values.count) <= settings.pageSize;
-    for (let slot = 0; slot < slots; slot++) {
-      const rowStart = !repetitions || repetitions[slot] === 0;
-      if (
-        !whole &&
-        rowStart &&
-        slot > pageSlot &&
-        values.bytesBefore(value) - values.bytesBefore(pageValue) >= settings.pageSize
-      ) {
-        uncompressed += this.writePage(
-          sink,
-          settings,
-          scratch,
-          pageSlot,
-          slot,
-          pageValue,
-          value,
-          pageRows,
-        );
-        pages++;
-        pageSlot = slot;
-        pageValue = value;
-        pageRows = 0;
+    let pageRows = this.rows;
+    // Most chunks fit one page; only a larger one is walked slot by slot to find where rows
+    // start and how many bytes of values each page has.
+    if (values.bytesBefore(values.count) > settings.pageSize) {
+      const definitions = this.definitions.bytes;
+      const repetitions = this.repetitions?.bytes;
+      let value = 0;
+      pageRows = 0;
+      for (let slot = 0; slot < slots; slot++) {
+        const rowStart = !repetitions || repetitions[slot] === 0;
+        if (
+          rowStart &&
+          slot > pageSlot &&
+          values.bytesBefore(value) - values.bytesBefore(pageValue) >= settings.pageSize
+        ) {
+          uncompressed += this.writePage(
+            sink,
+            settings,
+            scratch,
+            pageSlot,
+            slot,
+            pageValue,
+            value,
+            pageRows,
+          );
+          pages++;
+          pageSlot = slot;
+          pageValue = value;
+          pageRows = 0;
+        }
+        if (rowStart) pageRows++;
+        if (definitions[slot] === this.maxDefinition) value++;
       }
-      if (rowStart) pageRows++;
-      if (definitions[slot] === this.maxDefinition) value++;
     }
     uncompressed += this.writePage(
       sink,
@@ -527,10 +535,9 @@ export class LeafColumn<V extends ValueStore> {
       pageSlot,
       slots,
       pageValue,
-      value,
+      values.count,
       pageRows,
     );
-    pages++;
 
     const bounds = values.bounds();
     const facts: ChunkFacts = {

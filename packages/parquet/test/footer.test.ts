@@ -11,45 +11,17 @@ import {
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
 import { type ChunkFacts, Footer } from '../src/footer.ts';
+import { parquetColumns, parquetSchema } from '../src/parquet-columns.ts';
 
-const schema: SchemaElement[] = [
-  { name: 'schema', num_children: 6 },
-  {
-    name: 'notes',
-    type: 'BYTE_ARRAY',
-    converted_type: 'UTF8',
-    logical_type: { type: 'STRING' },
-    repetition_type: 'OPTIONAL',
-  },
-  { name: 'best', type: 'INT64', repetition_type: 'OPTIONAL' },
-  {
-    name: 'day',
-    type: 'INT32',
-    converted_type: 'DATE',
-    logical_type: { type: 'DATE' },
-    repetition_type: 'OPTIONAL',
-  },
-  { name: 'lat', type: 'DOUBLE', repetition_type: 'OPTIONAL' },
-  { name: 'flag', type: 'BOOLEAN', repetition_type: 'OPTIONAL' },
-  {
-    name: 'tags',
-    converted_type: 'LIST',
-    logical_type: { type: 'LIST' },
-    repetition_type: 'OPTIONAL',
-    num_children: 1,
-  },
-  { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
-  {
-    name: 'element',
-    type: 'BYTE_ARRAY',
-    converted_type: 'UTF8',
-    logical_type: { type: 'STRING' },
-    repetition_type: 'REQUIRED',
-  },
-];
-// `geometry`-like: bytes without a text type.
-schema.push({ name: 'geometry', type: 'BYTE_ARRAY', repetition_type: 'OPTIONAL' });
-(schema[0] as SchemaElement).num_children = 7;
+// The file's own schema for a few columns, one of each kind: text, INT64, DATE, DOUBLE,
+// BOOLEAN, a list of text, then `geometry` (bytes without a text type) and the `bbox` struct.
+const schema: SchemaElement[] = parquetSchema(
+  parquetColumns.filter((column) =>
+    ['notes', 'fatalities_best', 'date_start', 'latitude', 'civilian_targeting', 'tags'].includes(
+      column.name,
+    ),
+  ),
+);
 
 const utf8 = new TextEncoder();
 
@@ -86,7 +58,7 @@ const cases: Case[] = [
   },
   { path: ['notes'], type: 'BYTE_ARRAY' },
   {
-    path: ['best'],
+    path: ['fatalities_best'],
     type: 'INT64',
     bounds: {
       min: littleEndian((view) => view.setBigInt64(0, 0n, true), 8),
@@ -96,7 +68,7 @@ const cases: Case[] = [
     },
   },
   {
-    path: ['day'],
+    path: ['date_start'],
     type: 'INT32',
     bounds: {
       min: littleEndian((view) => view.setInt32(0, -3, true), 4),
@@ -106,7 +78,7 @@ const cases: Case[] = [
     },
   },
   {
-    path: ['lat'],
+    path: ['latitude'],
     type: 'DOUBLE',
     bounds: {
       min: littleEndian((view) => view.setFloat64(0, -0, true), 8),
@@ -116,7 +88,7 @@ const cases: Case[] = [
     },
   },
   {
-    path: ['flag'],
+    path: ['civilian_targeting'],
     type: 'BOOLEAN',
     bounds: { min: Uint8Array.of(0), max: Uint8Array.of(1), minValue: false, maxValue: true },
   },

@@ -67,7 +67,7 @@ export class RowFlattener {
  * copied (see `ownCopy`), a string equal to the one before it in its column held once. The
  * partitioned writer holds rows for many partitions at once, so they are held as values, not
  * encoded: a `RowGroupBuffer` with one event held takes about 77 KiB of heap (a buffer for
- * each of its 73 columns), `HeldRows` about 2.6 KiB.
+ * each of its 73 columns), `HeldRows` about 2.6 KiB (2 000 of each held, measured once).
  */
 export class HeldRows {
   private rows: unknown[][] = [];

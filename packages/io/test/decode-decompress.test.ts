@@ -49,10 +49,24 @@ describe('decodeText', () => {
     );
   });
 
-  test('a large chunk is decoded in pieces of at most 1 MiB', async () => {
+  test('a large chunk is decoded in pieces of at most 64 KiB', async () => {
     const input = await decodeText(toByteChunks(new Uint8Array(3 * 2 ** 20 + 5).fill(0x61)));
     const pieces = await collect(input.chunks);
-    expect(pieces.map((piece) => piece.length)).toEqual([2 ** 20, 2 ** 20, 2 ** 20, 5]);
+    expect(pieces.map((piece) => piece.length)).toEqual([...Array(48).fill(2 ** 16), 5]);
+  });
+
+  test('a gzip stream, whose chunks are larger, is decoded in pieces of at most 64 KiB', async () => {
+    const text = Array.from({ length: 40_000 }, (_, row) => `${row},event ${row % 97},Київ\n`).join(
+      '',
+    );
+    const input = await decodeText(
+      (await decompress(toByteChunks(gzipSync(strToU8(text))), { limits: defaultLimits })).chunks,
+    );
+    const pieces = await collect(input.chunks);
+    expect(pieces.join('')).toBe(text);
+    // UTF-16 units of a 64 KiB piece: at most one a byte, plus an open sequence carried over.
+    expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThanOrEqual(2 ** 16 + 3);
+    expect(pieces.length).toBeGreaterThan(10);
   });
 
   test('a file of only a BOM is empty text', async () => {

@@ -267,29 +267,24 @@ export class PointValues implements ValueStore {
   }
 }
 
-/** Two numbers as the bytes `write` gives them. */
-function littleEndian(
-  min: number,
-  max: number,
-  write: (out: ByteBuffer, value: number) => void,
-): Bounds {
-  const out = new ByteBuffer(16);
-  write(out, min);
-  const width = out.length;
-  write(out, max);
-  return { min: out.bytes.slice(0, width), max: out.bytes.slice(width, out.length) };
-}
-
-/** Fixed-width numbers, PLAIN, with their min and max. */
+/**
+ * Fixed-width numbers, PLAIN, with their min and max. NaN (a DOUBLE only) takes no part in the
+ * bounds, and a zero bound is -0 as min and +0 as max, as Parquet asks of floating point (the
+ * same bytes for integers).
+ */
 abstract class NumberValues implements ValueStore {
   protected readonly bytes = new ByteBuffer(64);
   count = 0;
-  protected min = Number.POSITIVE_INFINITY;
-  protected max = Number.NEGATIVE_INFINITY;
+  private min = Number.POSITIVE_INFINITY;
+  private max = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly width: number) {}
 
-  protected track(value: number): void {
+  /** Appends one value as its `width` little-endian bytes. */
+  protected abstract write(out: ByteBuffer, value: number): void;
+
+  add(value: number): void {
+    this.write(this.bytes, value);
     this.count++;
     if (value < this.min) this.min = value;
     if (value > this.max) this.max = value;
@@ -310,7 +305,17 @@ abstract class NumberValues implements ValueStore {
     };
   }
 
-  abstract bounds(): ReturnType<ValueStore['bounds']>;
+  bounds(): Bounds | undefined {
+    // No value, or NaN only (NaN compares false both ways, so it never moves min or max).
+    if (this.min > this.max) return undefined;
+    const out = new ByteBuffer(2 * this.width);
+    this.write(out, this.min === 0 ? -0 : this.min);
+    this.write(out, this.max === 0 ? 0 : this.max);
+    return {
+      min: out.bytes.slice(0, this.width),
+      max: out.bytes.slice(this.width, 2 * this.width),
+    };
+  }
 
   clear(): void {
     this.bytes.clear();
@@ -326,15 +331,8 @@ export class Int32Values extends NumberValues {
     super(4);
   }
 
-  add(value: number): void {
-    this.bytes.int32(value);
-    this.track(value);
-  }
-
-  bounds() {
-    return this.count === 0
-      ? undefined
-      : littleEndian(this.min, this.max, (out, value) => out.int32(value));
+  protected write(out: ByteBuffer, value: number): void {
+    out.int32(value);
   }
 }
 
@@ -344,35 +342,19 @@ export class Int64Values extends NumberValues {
     super(8);
   }
 
-  add(value: number): void {
-    this.bytes.int64(value);
-    this.track(value);
-  }
-
-  bounds() {
-    return this.count === 0
-      ? undefined
-      : littleEndian(this.min, this.max, (out, value) => out.int64(value));
+  protected write(out: ByteBuffer, value: number): void {
+    out.int64(value);
   }
 }
 
-/** DOUBLE; NaN takes no part in the bounds, and a zero bound is -0 as min, +0 as max. */
+/** DOUBLE. */
 export class DoubleValues extends NumberValues {
   constructor() {
     super(8);
   }
 
-  add(value: number): void {
-    this.bytes.float64(value);
-    if (Number.isNaN(value)) this.count++;
-    else this.track(value);
-  }
-
-  bounds() {
-    if (this.min > this.max) return undefined;
-    const min = this.min === 0 ? -0 : this.min;
-    const max = this.max === 0 ? 0 : this.max;
-    return littleEndian(min, max, (out, value) => out.float64(value));
+  protected write(out: ByteBuffer, value: number): void {
+    out.float64(value);
   }
 }
 

@@ -71,7 +71,7 @@ const statisticsLength = 16;
 const utf8 = new TextEncoder();
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** A lower bound of at most `length` bytes: the bytes cut at a UTF-8 character boundary. */
+/** A lower bound of at most `statisticsLength` bytes: cut at a UTF-8 character boundary for text. */
 function truncateMin(bytes: Uint8Array, text: boolean): Uint8Array {
   if (bytes.length <= statisticsLength) return bytes;
   let end = statisticsLength;
@@ -79,7 +79,7 @@ function truncateMin(bytes: Uint8Array, text: boolean): Uint8Array {
   return bytes.slice(0, end);
 }
 
-/** An upper bound of at most `length` bytes: the last byte below 0xFF of the prefix raised. */
+/** An upper bound of at most `statisticsLength` bytes: the prefix's last byte below 0xFF raised. */
 function truncateMaxBytes(bytes: Uint8Array): Uint8Array | undefined {
   let last = statisticsLength - 1;
   while (last >= 0 && bytes[last] === 0xff) last--;
@@ -90,7 +90,7 @@ function truncateMaxBytes(bytes: Uint8Array): Uint8Array | undefined {
 }
 
 /**
- * An upper bound of at most `length` bytes for UTF-8 text: a prefix on a character boundary
+ * An upper bound of at most `statisticsLength` bytes for UTF-8 text: a prefix on a character boundary
  * whose last character is raised to the next one that fits (surrogates skipped).
  */
 function truncateMaxText(bytes: Uint8Array): Uint8Array | undefined {

@@ -3,12 +3,12 @@
 // and a type, integers as zigzag varints, binaries with a varint length, lists with a header.
 import type { ByteBuffer } from './byte-buffer.ts';
 
-export const thriftTrue = 1;
-export const thriftFalse = 2;
+const thriftTrue = 1;
+const thriftFalse = 2;
 export const thriftI32 = 5;
-export const thriftI64 = 6;
+const thriftI64 = 6;
 export const thriftBinary = 8;
-export const thriftList = 9;
+const thriftList = 9;
 export const thriftStruct = 12;
 
 const utf8 = new TextEncoder();
@@ -64,7 +64,7 @@ export class ThriftWriter {
     this.listHeader(elementType, size);
   }
 
-  listHeader(elementType: number, size: number): void {
+  private listHeader(elementType: number, size: number): void {
     if (size < 15) {
       this.out.byte((size << 4) | elementType);
     } else {

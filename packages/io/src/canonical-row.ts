@@ -74,7 +74,12 @@ export function flattenEvent(
   event: ConflictEvent,
   columns: readonly CsvColumn[] = csvColumns,
 ): (FlatValue | undefined)[] {
-  return columns.map((column) => flatCell(column, get(event, column.path)));
+  return columns.map((column) => flatValue(event, column));
+}
+
+/** One canonical column's value of an event, as `flattenEvent` gives it. */
+export function flatValue(event: ConflictEvent, column: CsvColumn): FlatValue | undefined {
+  return flatCell(column, get(event, column.path));
 }
 
 /** One event as the cells of a canonical row, in column order. */

@@ -15,6 +15,7 @@ export {
   encodeRow,
   type FlatValue,
   flattenEvent,
+  flatValue,
   type HeaderLayout,
   neutraliseFormula,
   restoreFormula,

@@ -1,7 +1,7 @@
 // Collects events as the column chunks of one row group: each canonical value converted to
 // its Parquet type and encoded as it arrives, the point as WKB with its bbox covering. Holds
 // at most one row group, as bytes.
-import { type CsvColumn, flattenEvent } from '@conflict-events/io';
+import { flatValue } from '@conflict-events/io';
 import type { ConflictEvent } from '@conflict-events/schema';
 import type { ByteBuffer } from './byte-buffer.ts';
 import { daysFromIsoDate } from './civil-date.ts';
@@ -30,25 +30,28 @@ function unfit(id: unknown, column: ParquetColumn, why: string): TypeError {
 }
 
 /**
- * An event's values in column order: `flattenEvent`'s, except that a list of strings is the
+ * An event's values in column order: `flatValue`'s, except that a list of strings is the
  * list itself (checked), not its JSON text.
  */
 export class RowFlattener {
-  private readonly canonical: readonly CsvColumn[];
-  private readonly lists: readonly number[];
+  private readonly lists: readonly boolean[];
   /** Where the event's id is in a row (for errors), or -1. */
   readonly idIndex: number;
 
   constructor(readonly columns: readonly ParquetColumn[]) {
-    this.canonical = columns.map((column) => column.canonical);
-    this.lists = columns.flatMap((column, index) => (column.kind === 'string-list' ? [index] : []));
+    this.lists = columns.map((column) => column.kind === 'string-list');
     this.idIndex = columns.findIndex((column) => column.name === 'id');
   }
 
   row(event: ConflictEvent): unknown[] {
-    const row: unknown[] = flattenEvent(event, this.canonical);
-    for (const index of this.lists) {
-      const column = this.columns[index] as ParquetColumn;
+    const columns = this.columns;
+    const row: unknown[] = new Array(columns.length);
+    for (let index = 0; index < columns.length; index++) {
+      const column = columns[index] as ParquetColumn;
+      if (!this.lists[index]) {
+        row[index] = flatValue(event, column.canonical);
+        continue;
+      }
       const list = valueAt(event, column.canonical.path);
       if (
         list !== undefined &&

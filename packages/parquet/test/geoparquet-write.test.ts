@@ -240,6 +240,10 @@ describe('the GeoParquet writer: streaming and options', () => {
     await expect(writeParquet([badDate])).rejects.toThrow(
       'event "bad:2": date_start: "2016-02-30" is not a YYYY-MM-DD date',
     );
+    const badTags = { ...sampleEvent(), id: 'bad:3', tags: ['ok', 7] } as unknown as ConflictEvent;
+    await expect(writeParquet([badTags])).rejects.toThrow(
+      'event "bad:3": tags: not a list of strings',
+    );
   });
 
   it('writes batches as readers yield them', async () => {
